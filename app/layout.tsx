@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { AppNav } from "@/components/shell/app-nav";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "HF Provider Dashboard", template: "%s · HF Provider Dashboard" },
+  description: "Configure OpenClaw's Hugging Face Inference provider and try models.",
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-amber-400 focus:px-3 focus:py-2 focus:text-zinc-950">
+          Skip to content
+        </a>
+        <div className="flex min-h-screen flex-col md:flex-row">
+          <header className="border-b border-zinc-200 bg-white md:w-56 md:shrink-0 md:border-b-0 md:border-r dark:border-zinc-800 dark:bg-zinc-900">
+            <div className="flex items-center gap-2 px-4 py-4">
+              <span aria-hidden className="text-2xl">🤗</span>
+              <span className="font-semibold leading-tight">HF Provider<br className="hidden md:block" /> Dashboard</span>
+            </div>
+            <AppNav />
+          </header>
+          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 md:px-8 md:py-8">
+            {children}
+          </main>
+        </div>
+      </body>
+    </html>
+  );
+}

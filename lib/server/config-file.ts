@@ -1,0 +1,142 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { promises as fs } from "node:fs";
+import JSON5 from "json5";
+import { AppError } from "@/lib/errors";
+import { assertSafeValue, UnsafeJsonError } from "@/lib/safe-json";
+import { serialized, storageError, writeFileAtomic } from "./atomic-file";
+import { configPath } from "./settings";
+
+// The one module that opens openclaw.json. OpenClaw reads JSON5 and writes 2-space JSON with
+// mode 0600, rotating .bak … .bak.4 first; we do the same so either tool can follow the other.
+export const BACKUP_COUNT = 5;
+export const MAX_CONFIG_BYTES = 2 * 1024 * 1024;
+
+export type ConfigObject = Record<string, unknown>;
+
+export interface ParseProblem {
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+export interface ConfigSnapshot {
+  path: string;
+  exists: boolean;
+  text: string;
+  /** sha256 of the bytes on disk; "absent" when there is no file. */
+  revision: string;
+  data: ConfigObject | null;
+  problem: ParseProblem | null;
+}
+
+let cache: { path: string; mtimeMs: number; size: number; snapshot: ConfigSnapshot } | null = null;
+
+export function revisionOf(text: string | null): string {
+  return text === null ? "absent" : createHash("sha256").update(text).digest("hex").slice(0, 32);
+}
+
+export function parseConfigText(text: string): { data: ConfigObject | null; problem: ParseProblem | null } {
+  if (text.trim() === "") return { data: {}, problem: null };
+  let value: unknown;
+  try {
+    value = JSON5.parse(text);
+  } catch (error) {
+    const e = error as { message?: string; lineNumber?: number; columnNumber?: number };
+    const message = (e.message ?? "Syntax error").replace(/^JSON5: /, "");
+    return { data: null, problem: { message, line: e.lineNumber, column: e.columnNumber } };
+  }
+  if (!value || typeof value !== "object" || Array.isArray(value)) {
+    return { data: null, problem: { message: "The top level must be an object ({ … })." } };
+  }
+  try {
+    assertSafeValue(value);
+  } catch (error) {
+    if (error instanceof UnsafeJsonError) return { data: null, problem: { message: error.message } };
+    throw error;
+  }
+  return { data: value as ConfigObject, problem: null };
+}
+
+export async function readConfig(): Promise<ConfigSnapshot> {
+  const file = configPath();
+  let stat;
+  try {
+    stat = await fs.stat(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+      return { path: file, exists: false, text: "", revision: revisionOf(null), data: {}, problem: null };
+    }
+    throw storageError(error, file);
+  }
+  if (cache && cache.path === file && cache.mtimeMs === stat.mtimeMs && cache.size === stat.size) return cache.snapshot;
+  if (stat.size > MAX_CONFIG_BYTES) {
+    return { path: file, exists: true, text: "", revision: `size-${stat.size}-${stat.mtimeMs}`, data: null, problem: { message: "The file is larger than 2 MB; the dashboard will not edit it." } };
+  }
+  const text = await fs.readFile(file, "utf8");
+  const { data, problem } = parseConfigText(text);
+  const snapshot: ConfigSnapshot = { path: file, exists: true, text, revision: revisionOf(text), data, problem };
+  cache = { path: file, mtimeMs: stat.mtimeMs, size: stat.size, snapshot };
+  return snapshot;
+}
+
+export function serializeConfig(data: ConfigObject): string {
+  return `${JSON.stringify(data, null, 2)}\n`;
+}
+
+/**
+ * Applies `change` to the current file if its revision still matches `expectedRevision`.
+ * The check and the write happen inside one per-file queue, so two saves can never both win.
+ */
+export function updateConfig(
+  expectedRevision: string,
+  change: (current: ConfigObject) => ConfigObject,
+): Promise<ConfigSnapshot> {
+  const file = configPath();
+  return serialized(file, async () => {
+    cache = null;
+    const current = await readConfig();
+    if (current.revision !== expectedRevision) {
+      throw new AppError("conflict", "openclaw.json changed since you loaded it (another tab, OpenClaw or an editor). Review the current file and save again.", { revision: current.revision });
+    }
+    if (current.problem || !current.data) {
+      throw new AppError("config_unparsable", `openclaw.json does not parse${current.problem?.line ? ` (line ${current.problem.line}, column ${current.problem.column})` : ""}: ${current.problem?.message ?? "unknown problem"}. Fix it by hand; the dashboard will not overwrite it.`, current.problem);
+    }
+    const next = change(structuredClone(current.data));
+    const text = serializeConfig(next);
+    if (current.exists) await rotateBackups(file);
+    await writeFileAtomic(file, text, 0o600);
+    cache = null;
+    return readConfig();
+  });
+}
+
+async function rotateBackups(file: string): Promise<void> {
+  try {
+    for (let i = BACKUP_COUNT - 1; i >= 1; i--) {
+      const from = i === 1 ? `${file}.bak` : `${file}.bak.${i - 1}`;
+      await fs.rename(from, `${file}.bak.${i}`).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== "ENOENT") throw error;
+      });
+    }
+    await fs.copyFile(file, `${file}.bak`);
+    await fs.chmod(`${file}.bak`, 0o600);
+  } catch (error) {
+    throw storageError(error, `${file}.bak`);
+  }
+}
+
+export async function listBackups(): Promise<{ name: string; path: string; mtime: string; size: number }[]> {
+  const file = configPath();
+  const names = [`${file}.bak`, ...Array.from({ length: BACKUP_COUNT - 1 }, (_, i) => `${file}.bak.${i + 1}`)];
+  const found = [];
+  for (const name of names) {
+    try {
+      const stat = await fs.stat(name);
+      found.push({ name: name.slice(name.lastIndexOf("/") + 1), path: name, mtime: stat.mtime.toISOString(), size: stat.size });
+    } catch {
+      // missing backups are normal
+    }
+  }
+  return found;
+}

@@ -1,0 +1,29 @@
+import "server-only";
+import { getEnvFileVar } from "./env-file";
+
+// OpenClaw's order, highest first: process env, then <state>/.env; HUGGINGFACE_HUB_TOKEN before HF_TOKEN.
+export type TokenSource = "env:HUGGINGFACE_HUB_TOKEN" | "env:HF_TOKEN" | "file:HUGGINGFACE_HUB_TOKEN" | "file:HF_TOKEN";
+export const TOKEN_VARS = ["HUGGINGFACE_HUB_TOKEN", "HF_TOKEN"] as const;
+
+export interface TokenInEffect {
+  token: string;
+  source: TokenSource;
+}
+
+export async function resolveToken(): Promise<TokenInEffect | null> {
+  for (const name of TOKEN_VARS) {
+    const value = process.env[name]?.trim();
+    if (value) return { token: value, source: `env:${name}` };
+  }
+  for (const name of TOKEN_VARS) {
+    const value = (await getEnvFileVar(name))?.trim();
+    if (value) return { token: value, source: `file:${name}` };
+  }
+  return null;
+}
+
+/** `hf_…wxyz`: enough to recognise a token, never enough to use it. */
+export function maskToken(token: string): string {
+  const prefix = token.startsWith("hf_") ? "hf_" : token.slice(0, 3);
+  return `${prefix}…${token.slice(-4)}`;
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// `npm start`: refuse unsafe exposure, build when the sources are newer than the build, then serve.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const host = process.env.HOST?.trim() || "127.0.0.1";
+const port = process.env.PORT?.trim() || "3000";
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/i;
+if (!LOOPBACK.test(host) && !process.env.DASHBOARD_TOKEN) {
+  console.error(`Refusing to listen on ${host}: set DASHBOARD_TOKEN (a long random secret) to expose the dashboard beyond this machine, or use HOST=127.0.0.1.`);
+  process.exit(1);
+}
+
+function newestSourceMtime() {
+  let newest = 0;
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else newest = Math.max(newest, statSync(full).mtimeMs);
+    }
+  };
+  for (const dir of ["app", "components", "lib", "public"]) if (existsSync(path.join(root, dir))) walk(path.join(root, dir));
+  for (const file of ["package.json", "next.config.ts", "proxy.ts", "postcss.config.mjs", "tsconfig.json"]) {
+    if (existsSync(path.join(root, file))) newest = Math.max(newest, statSync(path.join(root, file)).mtimeMs);
+  }
+  return newest;
+}
+
+const buildId = path.join(root, distDir, "BUILD_ID");
+if (!existsSync(buildId) || statSync(buildId).mtimeMs < newestSourceMtime()) {
+  console.log("Building the dashboard (first start or sources changed)…");
+  const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const server = spawn(process.execPath, [nextBin, "start", "--hostname", host, "--port", port], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
