@@ -1,0 +1,52 @@
+// What the agent will use, read from an openclaw.json object (pure: both sides use it).
+// `agents.defaults.model` may be a bare string ref or {primary, fallbacks}.
+export interface ModelSettings {
+  primary: string | null;
+  fallbacks: string[];
+  /** ref → alias, from agents.defaults.models[ref].alias */
+  aliases: Record<string, string>;
+  /** agents.defaults.models keys: when non-empty, OpenClaw only lets the agent use these. */
+  allow: string[];
+  /** auth.profiles has a huggingface entry: OpenClaw uses it before the environment. */
+  hasAuthProfile: boolean;
+  baseUrl?: string;
+  discoveryEnabled: boolean;
+}
+
+function record(value: unknown): Record<string, unknown> | undefined {
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+export function readModelSettings(config: Record<string, unknown> | null): ModelSettings {
+  const defaults = record(record(record(config?.agents)?.defaults));
+  const model = defaults?.model;
+  const modelObject = record(model);
+  const primary = typeof model === "string" ? model : typeof modelObject?.primary === "string" ? modelObject.primary : null;
+  const fallbacks = Array.isArray(modelObject?.fallbacks) ? modelObject.fallbacks.filter((f): f is string => typeof f === "string") : [];
+  const models = record(defaults?.models) ?? {};
+  const aliases: Record<string, string> = {};
+  for (const [ref, options] of Object.entries(models)) {
+    const alias = record(options)?.alias;
+    if (typeof alias === "string" && alias !== "") aliases[ref] = alias;
+  }
+  const profiles = record(record(config?.auth)?.profiles) ?? {};
+  const hasAuthProfile = Object.entries(profiles).some(([key, profile]) => key.startsWith("huggingface:") || record(profile)?.provider === "huggingface");
+  const provider = record(record(record(config?.models)?.providers)?.huggingface);
+  const discovery = record(record(record(record(record(config?.plugins)?.entries)?.huggingface)?.config)?.discovery);
+  return {
+    primary,
+    fallbacks,
+    aliases,
+    allow: Object.keys(models),
+    hasAuthProfile,
+    baseUrl: typeof provider?.baseUrl === "string" ? provider.baseUrl : undefined,
+    discoveryEnabled: discovery?.enabled !== false,
+  };
+}
+
+/** Alias → ref, case-insensitive; the first ref wins when a name is duplicated. */
+export function resolveAlias(settings: ModelSettings, name: string): string | undefined {
+  const wanted = name.trim().toLowerCase();
+  for (const [ref, alias] of Object.entries(settings.aliases)) if (alias.toLowerCase() === wanted) return ref;
+  return undefined;
+}
