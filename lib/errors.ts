@@ -6,6 +6,7 @@ export const errorStatus = {
   invalid_query: 400,
   invalid_token: 400,
   token_rejected: 401,
+  token_invalid: 422,
   forbidden_origin: 403,
   forbidden_host: 403,
   unauthenticated: 401,
