@@ -1,0 +1,159 @@
+"use client";
+import { useId, useRef, useState } from "react";
+import { useSWRConfig } from "swr";
+import { ApiError, fetchJson } from "@/lib/fetcher";
+import { NEW_TOKEN_URL, TOKEN_SETTINGS_URL, parseTokenInput } from "@/lib/token-input";
+import { REASON_LABELS, tokenKey, type SaveTokenResponse } from "@/lib/token-status";
+
+type Result =
+  | { kind: "idle" }
+  | { kind: "checking" }
+  | { kind: "saved"; response: SaveTokenResponse }
+  | { kind: "rejected"; message: string }
+  | { kind: "error"; message: string };
+
+/** Paste, check and save a token. The typed value lives only in the input until it is sent. */
+export function TokenForm({ replacing }: { replacing: boolean }) {
+  const { mutate } = useSWRConfig();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [result, setResult] = useState<Result>({ kind: "idle" });
+  const ids = { input: useId(), help: useId(), error: useId() };
+
+  async function save(force: boolean) {
+    const raw = inputRef.current?.value ?? "";
+    const parsed = parseTokenInput(raw);
+    if (!parsed.ok) {
+      setFieldError(parsed.message);
+      setResult({ kind: "idle" });
+      inputRef.current?.focus();
+      return;
+    }
+    setFieldError(null);
+    setResult({ kind: "checking" });
+    try {
+      const response = await fetchJson<SaveTokenResponse>("/api/token", { method: "PUT", json: { token: raw, force } });
+      if (inputRef.current) inputRef.current.value = "";
+      await mutate(tokenKey(), response.status, { revalidate: false });
+      setResult({ kind: "saved", response });
+    } catch (error) {
+      if (error instanceof ApiError && error.code === "token_invalid") setResult({ kind: "rejected", message: error.message });
+      else if (error instanceof ApiError && error.code === "invalid_token") {
+        setFieldError(error.message);
+        setResult({ kind: "idle" });
+      } else setResult({ kind: "error", message: error instanceof ApiError ? error.message : "The dashboard server could not be reached. Try again." });
+    }
+  }
+
+  const busy = result.kind === "checking";
+  return (
+    <section className="card space-y-4" aria-labelledby="token-form-title">
+      <h2 id="token-form-title" className="text-lg font-semibold">
+        {replacing ? "Replace the token" : "Add a token"}
+      </h2>
+      <form
+        className="space-y-3"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save(false);
+        }}
+      >
+        <div className="space-y-1">
+          <label htmlFor={ids.input} className="label">
+            Hugging Face token
+          </label>
+          <input
+            ref={inputRef}
+            id={ids.input}
+            name="hf-token"
+            type="password"
+            className="input font-mono"
+            autoComplete="off"
+            autoCapitalize="off"
+            autoCorrect="off"
+            spellCheck={false}
+            placeholder="hf_…"
+            aria-describedby={`${ids.help}${fieldError ? ` ${ids.error}` : ""}`}
+            aria-invalid={fieldError ? true : undefined}
+            onChange={() => fieldError && setFieldError(null)}
+          />
+          <p id={ids.help} className="muted">
+            Create one in your{" "}
+            <a className="link" href={NEW_TOKEN_URL} target="_blank" rel="noreferrer noopener">
+              Hugging Face token settings
+            </a>{" "}
+            with “Make calls to Inference Providers”. It is checked with Hugging Face, then saved on this machine only.
+          </p>
+          {fieldError ? (
+            <p id={ids.error} className="text-sm font-medium text-red-700 dark:text-red-400" data-testid="token-field-error">
+              {fieldError}
+            </p>
+          ) : null}
+        </div>
+        <button type="submit" className="btn-primary" disabled={busy}>
+          {busy ? "Checking…" : replacing ? "Check and replace" : "Check and save"}
+        </button>
+      </form>
+      <div role="status" aria-live="polite" data-testid="token-result">
+        <ResultPanel result={result} onForce={() => void save(true)} busy={busy} />
+      </div>
+    </section>
+  );
+}
+
+function ResultPanel({ result, onForce, busy }: { result: Result; onForce: () => void; busy: boolean }) {
+  if (result.kind === "idle") return null;
+  if (result.kind === "checking") return <p className="muted">Checking the token with Hugging Face…</p>;
+  if (result.kind === "error") return <p className="alert-error">{result.message}</p>;
+  if (result.kind === "rejected") {
+    return (
+      <div className="alert-error space-y-2">
+        <p>{result.message}</p>
+        <p>
+          <button type="button" className="btn" onClick={onForce} disabled={busy}>
+            Save anyway
+          </button>
+        </p>
+        <p className="text-xs">Saving anyway is for tokens Hugging Face cannot confirm right now; the agent will fail with a rejected token.</p>
+      </div>
+    );
+  }
+  const { result: check, inEffect, status } = result.response;
+  const who = check.account ? ` for ${check.account}` : "";
+  return (
+    <div className="space-y-2">
+      {check.outcome === "valid" ? (
+        <p className="alert-ok">
+          Saved {check.masked}. The token works{who}
+          {check.role === "fineGrained" ? " and may make calls to Inference Providers." : "."}
+        </p>
+      ) : null}
+      {check.outcome === "no_permission" ? (
+        <p className="alert-warn">
+          Saved {check.masked}, but this token may not make calls to Inference Providers, so chat requests will be refused.{" "}
+          <a className="link" href={NEW_TOKEN_URL} target="_blank" rel="noreferrer noopener">
+            Create a token with that permission
+          </a>
+          .
+        </p>
+      ) : null}
+      {check.outcome === "unverified" ? (
+        <p className="alert-warn">
+          Saved {check.masked} as not verified yet: {check.reason ? REASON_LABELS[check.reason] : "the check did not finish."} Use “Check
+          again” above later.
+        </p>
+      ) : null}
+      {check.outcome === "invalid" ? (
+        <p className="alert-warn">
+          Saved {check.masked} anyway, although Hugging Face rejected it. Replace it with a working token from{" "}
+          <a className="link" href={TOKEN_SETTINGS_URL} target="_blank" rel="noreferrer noopener">
+            your token settings
+          </a>
+          .
+        </p>
+      ) : null}
+      {!inEffect && status.shadowing ? <p className="alert-warn">Saved, but not in effect: {status.shadowing.message}</p> : null}
+    </div>
+  );
+}

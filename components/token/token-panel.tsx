@@ -1,0 +1,28 @@
+"use client";
+import type { TokenStatus } from "@/lib/token-status";
+import { RemoveToken } from "./remove-token";
+import { StatusCard } from "./status-card";
+import { TokenForm } from "./token-form";
+import { useTokenStatus } from "./use-token-status";
+
+/** The Token page: what is in effect, the paste form, and removal. */
+export function TokenPanel({ initial }: { initial: TokenStatus }) {
+  const { data, error } = useTokenStatus(initial);
+  const status = data ?? initial;
+  return (
+    <div className="grid gap-6 lg:grid-cols-2">
+      <div className="space-y-6">
+        {error ? (
+          <p className="alert-error" role="alert">
+            Could not refresh the token status: {error instanceof Error ? error.message : "unknown error"}
+          </p>
+        ) : null}
+        <StatusCard status={status} />
+      </div>
+      <div className="space-y-6">
+        <TokenForm replacing={!!status.stored} />
+        <RemoveToken status={status} />
+      </div>
+    </div>
+  );
+}
