@@ -1,0 +1,44 @@
+// The change a client asks for (PATCH /api/config and the preview), validated before any edit.
+import { z } from "zod";
+import { hasControlChars } from "@/lib/safe-json";
+import { MAX_REF_LENGTH, REF_PATTERN } from "@/lib/model-ref";
+import { aliasProblem } from "./aliases";
+
+export const MAX_FALLBACKS = 20;
+export const MAX_ALLOW = 500;
+
+export const refSchema = z
+  .string()
+  .max(MAX_REF_LENGTH, `A model ref is at most ${MAX_REF_LENGTH} characters.`)
+  .refine((ref) => !hasControlChars(ref), "Control characters are not allowed in a model ref.")
+  .refine((ref) => REF_PATTERN.test(ref), "Expected a model ref like huggingface/org/model or huggingface/org/model:policy.");
+
+export const aliasSchema = z.string().superRefine((alias, ctx) => {
+  const problem = aliasProblem(alias);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
+
+export const modelChangeSchema = z.strictObject({
+  primary: refSchema.optional(),
+  fallbacks: z
+    .array(refSchema)
+    .max(MAX_FALLBACKS, `At most ${MAX_FALLBACKS} fallbacks.`)
+    .refine((list) => new Set(list).size === list.length, "A fallback is listed twice.")
+    .optional(),
+  /** ref → alias; "" removes the alias. Refs not named keep theirs. */
+  aliases: z
+    .record(refSchema, aliasSchema)
+    .refine((map) => Object.keys(map).length <= MAX_ALLOW, "Too many aliases in one change.")
+    .optional(),
+  /** The full allowlist (agents.defaults.models keys); refs in use are always kept. */
+  allow: z
+    .array(refSchema)
+    .max(MAX_ALLOW, `At most ${MAX_ALLOW} allowed models.`)
+    .optional(),
+});
+
+export type ModelChange = z.infer<typeof modelChangeSchema>;
+
+export function isEmptyChange(change: ModelChange): boolean {
+  return change.primary === undefined && change.fallbacks === undefined && change.aliases === undefined && change.allow === undefined;
+}
