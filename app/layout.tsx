@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AppNav } from "@/components/shell/app-nav";
+import { SignOutButton } from "./sign-in/sign-out-button";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -21,6 +22,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               <span className="font-semibold leading-tight">HF Provider<br className="hidden md:block" /> Dashboard</span>
             </div>
             <AppNav />
+            <SignOutButton />
           </header>
           <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 md:px-8 md:py-8">
             {children}

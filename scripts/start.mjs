@@ -11,9 +11,21 @@ const port = process.env.PORT?.trim() || "3000";
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
+// Beyond loopback the dashboard can change files and spend the user's credits, so it needs a
+// sign-in secret; the proxy then asks every request for a session (see lib/session-cookie.ts).
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/i;
-if (!LOOPBACK.test(host) && !process.env.DASHBOARD_TOKEN) {
-  console.error(`Refusing to listen on ${host}: set DASHBOARD_TOKEN (a long random secret) to expose the dashboard beyond this machine, or use HOST=127.0.0.1.`);
+const MIN_SECRET = 16; // lib/session-cookie.ts MIN_DASHBOARD_TOKEN_LENGTH
+const secret = process.env.DASHBOARD_TOKEN ?? "";
+if (!LOOPBACK.test(host) && !secret) {
+  console.error(
+    `Refusing to listen on ${host}: that address is reachable from other machines, and DASHBOARD_TOKEN is not set.\n` +
+      `Either set DASHBOARD_TOKEN to a long random secret (for example: DASHBOARD_TOKEN=$(openssl rand -hex 24)) and sign in with it,\n` +
+      `or listen on this machine only with HOST=127.0.0.1 (the default).`,
+  );
+  process.exit(1);
+}
+if (secret && secret.length < MIN_SECRET) {
+  console.error(`Refusing to start: DASHBOARD_TOKEN is shorter than ${MIN_SECRET} characters. Use a long random secret, for example: openssl rand -hex 24`);
   process.exit(1);
 }
 
