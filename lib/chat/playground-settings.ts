@@ -1,0 +1,21 @@
+// What the playground page receives from the server (lib/server/chat-targets.ts): whether a
+// token is set (never the token) and the agent's primary, fallbacks and aliases.
+export interface PlaygroundSettings {
+  hasToken: boolean;
+  primary: string | null;
+  fallbacks: string[];
+  /** ref → alias */
+  aliases: Record<string, string>;
+  /** agents.defaults.models keys (refs the agent may use). */
+  allow: string[];
+  /** The config's router address, for code snippets; only a plain http(s) URL without credentials. */
+  baseUrl?: string;
+  configProblem?: string;
+}
+
+/** The agent's order: primary, then each fallback (duplicates kept once). */
+export function configuredChain(settings: Pick<PlaygroundSettings, "primary" | "fallbacks">): string[] {
+  const chain: string[] = [];
+  for (const ref of [settings.primary, ...settings.fallbacks]) if (ref && !chain.includes(ref)) chain.push(ref);
+  return chain;
+}

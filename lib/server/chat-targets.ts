@@ -1,0 +1,35 @@
+import "server-only";
+import type { PlaygroundSettings } from "@/lib/chat/playground-settings";
+import { readModelSettings } from "@/lib/openclaw-settings";
+import { readConfig } from "./config-file";
+import { resolveToken } from "./token-source";
+
+// The playground page's server data, serialized explicitly: a boolean for the token (never
+// its value), refs and aliases from openclaw.json.
+function publicUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value);
+    if ((url.protocol !== "https:" && url.protocol !== "http:") || url.username || url.password || url.search) return undefined;
+    return value.replace(/\/+$/, "");
+  } catch {
+    return undefined;
+  }
+}
+
+export async function playgroundSettings(): Promise<PlaygroundSettings> {
+  const [token, snapshot] = await Promise.all([resolveToken().catch(() => null), readConfig().catch(() => null)]);
+  const settings = readModelSettings(snapshot?.data ?? null);
+  const result: PlaygroundSettings = {
+    hasToken: token !== null,
+    primary: settings.primary,
+    fallbacks: [...settings.fallbacks],
+    aliases: { ...settings.aliases },
+    allow: [...settings.allow],
+  };
+  const baseUrl = publicUrl(settings.baseUrl);
+  if (baseUrl) result.baseUrl = baseUrl;
+  if (!snapshot) result.configProblem = "openclaw.json could not be read.";
+  else if (snapshot.problem) result.configProblem = `openclaw.json does not parse${snapshot.problem.line ? ` (line ${snapshot.problem.line})` : ""}: aliases and fallbacks are unavailable.`;
+  return result;
+}
