@@ -1,0 +1,60 @@
+// Sends one streamed chat request and times every event as its last byte arrives.
+import http from "node:http";
+import type { Socket } from "node:net";
+import { EventClock, type TimedEvent } from "./sse-timing";
+
+export interface StreamSample {
+  ok: boolean;
+  status: number;
+  error?: string;
+  /** From sending the request to the first answer text. */
+  ttftMs: number | null;
+  events: TimedEvent[];
+  text: string;
+}
+
+export const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+
+export function streamRequest(url: string, body: unknown, headers: Record<string, string>, timeoutMs = 30_000): Promise<StreamSample> {
+  const target = new URL(url);
+  const payload = Buffer.from(JSON.stringify(body));
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const fail = (status: number, error: string) => resolve({ ok: false, status, error, ttftMs: null, events: [], text: "" });
+    const req = http.request(
+      {
+        host: target.hostname, port: target.port, path: target.pathname + target.search, method: "POST", agent,
+        headers: { "content-type": "application/json", "content-length": String(payload.length), ...headers },
+        timeout: timeoutMs,
+      },
+      (res) => {
+        const type = String(res.headers["content-type"] ?? "");
+        const clock = new EventClock(type.includes("text/event-stream") ? "sse" : "ndjson");
+        const raw: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => {
+          clock.push(chunk, performance.now());
+          if (res.statusCode !== 200) raw.push(chunk);
+        });
+        res.on("end", () => {
+          const status = res.statusCode ?? 0;
+          if (status !== 200) return fail(status, Buffer.concat(raw).toString("utf8").slice(0, 300));
+          const finished = clock.types.includes("done") || clock.types.includes("[DONE]");
+          const failed = clock.types.includes("error");
+          resolve({
+            ok: finished && !failed && clock.events.length > 0,
+            status,
+            error: failed ? "error event" : finished ? undefined : "stream ended without a final event",
+            ttftMs: clock.events.length > 0 ? clock.events[0].t - t0 : null,
+            events: clock.events,
+            text: clock.text,
+          });
+        });
+        res.on("error", (err) => fail(res.statusCode ?? 0, err.message));
+      },
+    );
+    req.on("socket", (s: Socket) => s.setNoDelay(true));
+    req.on("timeout", () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+    req.on("error", (err) => fail(0, err.message));
+    req.end(payload);
+  });
+}
