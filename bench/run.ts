@@ -19,6 +19,9 @@ import { benchPicker } from "./picker";
 
 const WATCHDOG_MS = 15 * 60_000;
 const TOKEN = "hf_BenchToken0123456789abcdefghijklmn";
+/** `npm run bench -- --only=chat,catalog` runs a subset (names: chat, catalog, picker, js, coldstart). */
+const ONLY = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
+const wanted = (name: string) => !ONLY || ONLY.includes(name);
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
 async function figure(name: string, run: () => Promise<FigureResult>): Promise<FigureResult> {
@@ -56,17 +59,19 @@ async function main(): Promise<number> {
     const app = await startApp(appEnv, { readyPath: "/api/health" });
     const ctx: BenchContext = { fake, tap, app, token: TOKEN, appEnv, log };
     try {
-      results.chat = await figure("chat", () => benchChat(ctx));
-      results.catalog = await figure("catalog", () => benchCatalog(ctx));
-      browser = await launchBrowser();
-      const b = browser;
-      results.picker = await figure("picker", () => benchPicker(ctx, b));
-      results.pageJs = await figure("page JS", () => benchPageJs(ctx, b));
+      if (wanted("chat")) results.chat = await figure("chat", () => benchChat(ctx));
+      if (wanted("catalog")) results.catalog = await figure("catalog", () => benchCatalog(ctx));
+      if (wanted("picker") || wanted("js")) {
+        browser = await launchBrowser();
+        const b = browser;
+        if (wanted("picker")) results.picker = await figure("picker", () => benchPicker(ctx, b));
+        if (wanted("js")) results.pageJs = await figure("page JS", () => benchPageJs(ctx, b));
+      }
     } finally {
       await browser?.close();
       await app.stop();
     }
-    results.coldStart = await figure("cold start", () => benchColdStart(ctx));
+    if (wanted("coldstart")) results.coldStart = await figure("cold start", () => benchColdStart(ctx));
   } finally {
     await tap.close();
     await fake.close();

@@ -7,6 +7,8 @@ export interface StreamSample {
   ok: boolean;
   status: number;
   error?: string;
+  /** performance.now() when the request was sent. */
+  t0: number;
   /** From sending the request to the first answer text. */
   ttftMs: number | null;
   events: TimedEvent[];
@@ -20,7 +22,7 @@ export function streamRequest(url: string, body: unknown, headers: Record<string
   const payload = Buffer.from(JSON.stringify(body));
   return new Promise((resolve) => {
     const t0 = performance.now();
-    const fail = (status: number, error: string) => resolve({ ok: false, status, error, ttftMs: null, events: [], text: "" });
+    const fail = (status: number, error: string) => resolve({ ok: false, status, error, t0, ttftMs: null, events: [], text: "" });
     const req = http.request(
       {
         host: target.hostname, port: target.port, path: target.pathname + target.search, method: "POST", agent,
@@ -43,6 +45,7 @@ export function streamRequest(url: string, body: unknown, headers: Record<string
           resolve({
             ok: finished && !failed && clock.events.length > 0,
             status,
+            t0,
             error: failed ? "error event" : finished ? undefined : "stream ended without a final event",
             ttftMs: clock.events.length > 0 ? clock.events[0].t - t0 : null,
             events: clock.events,

@@ -9,6 +9,10 @@ import { EventClock, type TimedEvent } from "./sse-timing";
 export const MARKER = /bench-[a-z]+-\d+/;
 
 export interface TapRecord {
+  /** performance.now() when the request reached the tap. */
+  requestAt: number;
+  /** performance.now() when the upstream's response headers reached the tap. */
+  headersAt: number;
   status: number;
   /** Upstream events carrying answer text, timed when the tap forwarded their last byte. */
   events: TimedEvent[];
@@ -39,6 +43,7 @@ export async function startTap(targetUrl: string): Promise<Tap> {
   const sockets = new Set<Socket>();
 
   async function forward(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const requestAt = performance.now();
     const body = await readAll(req);
     const marker = req.method === "POST" ? MARKER.exec(body.toString("utf8"))?.[0] : undefined;
     const headers = { ...req.headers, host: target.host };
@@ -53,7 +58,7 @@ export async function startTap(targetUrl: string): Promise<Tap> {
       res.flushHeaders();
       const isStream = String(up.headers["content-type"] ?? "").includes("text/event-stream");
       const clock = marker && isStream ? new EventClock("sse") : undefined;
-      const record: TapRecord | undefined = marker ? { status: up.statusCode ?? 0, events: [], text: "", ended: false } : undefined;
+      const record: TapRecord | undefined = marker ? { requestAt, headersAt: performance.now(), status: up.statusCode ?? 0, events: [], text: "", ended: false } : undefined;
       if (marker && record) records.set(marker, record);
       up.on("data", (chunk: Buffer) => {
         clock?.push(chunk, performance.now());
