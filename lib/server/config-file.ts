@@ -140,3 +140,45 @@ export async function listBackups(): Promise<{ name: string; path: string; mtime
   }
   return found;
 }
+
+// ---- Restore (added by the models feature): a backup replaces the file through the same
+// revision check and rotation as any save, so the file it replaces becomes openclaw.json.bak.
+
+function backupPath(name: string): string | null {
+  const file = configPath();
+  const base = file.slice(file.lastIndexOf("/") + 1);
+  const allowed = [`${base}.bak`, ...Array.from({ length: BACKUP_COUNT - 1 }, (_, i) => `${base}.bak.${i + 1}`)];
+  return allowed.includes(name) ? `${file.slice(0, file.length - base.length)}${name}` : null;
+}
+
+export async function readBackup(name: string): Promise<{ name: string; text: string } | null> {
+  const target = backupPath(name);
+  if (!target) return null;
+  try {
+    return { name, text: await fs.readFile(target, "utf8") };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw storageError(error, target);
+  }
+}
+
+/** Replaces openclaw.json with backup `name` (checked by `check` first) if the revision still matches. */
+export function restoreBackup(name: string, expectedRevision: string, check: (data: ConfigObject) => void = () => {}): Promise<ConfigSnapshot> {
+  const file = configPath();
+  return serialized(file, async () => {
+    cache = null;
+    const current = await readConfig();
+    if (current.revision !== expectedRevision) {
+      throw new AppError("conflict", "openclaw.json changed since you loaded it (another tab, OpenClaw or an editor). Review the current file and try again.", { revision: current.revision });
+    }
+    const backup = await readBackup(name);
+    if (!backup) throw new AppError("not_found", `There is no backup named ${name}.`);
+    const parsed = parseConfigText(backup.text);
+    if (parsed.problem || !parsed.data) throw new AppError("config_unparsable", `${name} does not parse: ${parsed.problem?.message ?? "unknown problem"}. It was not restored.`, parsed.problem);
+    check(parsed.data);
+    if (current.exists) await rotateBackups(file);
+    await writeFileAtomic(file, backup.text, 0o600);
+    cache = null;
+    return readConfig();
+  });
+}

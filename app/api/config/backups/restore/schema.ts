@@ -1,0 +1,3 @@
+import { z } from "zod";
+
+export const restoreConfigSchema = z.strictObject({ name: z.string().min(1).max(100) });

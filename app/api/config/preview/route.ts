@@ -1,0 +1,14 @@
+import { handle, json, readJsonBody } from "@/lib/server/http";
+import { previewModelChange, previewRestore } from "@/lib/server/model-config";
+import { CONFIG_BODY_LIMIT } from "../schema";
+import { previewConfigSchema } from "./schema";
+import { serializePreview } from "../serialize";
+
+export const dynamic = "force-dynamic";
+
+/** The diff a change (or `{restore: name}`) would make to openclaw.json now. Writes nothing. */
+export const POST = handle(async (request: Request) => {
+  const body = await readJsonBody(request, previewConfigSchema, CONFIG_BODY_LIMIT);
+  const preview = "restore" in body ? await previewRestore(body.restore) : await previewModelChange(body);
+  return json(serializePreview(preview));
+});

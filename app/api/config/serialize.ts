@@ -1,0 +1,29 @@
+import type { ConfigPreviewBody, ConfigStateBody } from "@/lib/openclaw-config/api-types";
+import type { ConfigPreview, ConfigState } from "@/lib/server/model-config";
+
+// Explicit shapes for what leaves the server (the state never carries anything else).
+export function serializeState(s: ConfigState): ConfigStateBody {
+  return {
+    path: s.path,
+    exists: s.exists,
+    revision: s.revision,
+    text: s.text,
+    problem: s.problem && { message: s.problem.message, line: s.problem.line, column: s.problem.column },
+    settings: {
+      primary: s.settings.primary,
+      fallbacks: s.settings.fallbacks,
+      aliases: s.settings.aliases,
+      allow: s.settings.allow,
+      hasAuthProfile: s.settings.hasAuthProfile,
+      baseUrl: s.settings.baseUrl,
+      discoveryEnabled: s.settings.discoveryEnabled,
+    },
+    warnings: s.warnings.map((w) => ({ kind: w.kind, ref: w.ref, message: w.message })),
+    warningsCatalog: s.warningsCatalog,
+    backups: s.backups.map((b) => ({ name: b.name, mtime: b.mtime, size: b.size })),
+  };
+}
+
+export function serializePreview(p: ConfigPreview): ConfigPreviewBody {
+  return { revision: p.revision, diff: p.diff, issues: p.issues.map((i) => ({ path: i.path, message: i.message })) };
+}

@@ -1,0 +1,8 @@
+import { z } from "zod";
+
+/** GET /api/models?refresh=1 forces a new call to the router. */
+export const modelsQuerySchema = z.strictObject({
+  refresh: z.enum(["1", "true", "0", "false"]).optional(),
+});
+
+export type ModelsQuery = z.infer<typeof modelsQuerySchema>;

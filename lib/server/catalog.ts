@@ -1,0 +1,120 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import type { CatalogError, CatalogResponse } from "@/lib/catalog-types";
+import { builtinModels } from "@/lib/catalog/builtin";
+import { mergeCatalog } from "@/lib/catalog/merge";
+import { MalformedListError, parseRouterList } from "@/lib/catalog/router-list";
+import { readModelSettings } from "@/lib/openclaw-settings";
+import { readConfig } from "./config-file";
+import { routerUrl } from "./settings";
+import { resolveToken } from "./token-source";
+
+// The router's model list merged with OpenClaw's built-ins. Fetched when first asked for (never at
+// import), kept in memory per router URL + token hash, served stale while one shared upstream call
+// refreshes it. A failure falls back to the built-in catalog and says why.
+export const CATALOG_TTL_MS = 5 * 60_000;
+const DEFAULT_TIMEOUT_MS = 30_000;
+const MAX_LIST_BYTES = 64 * 1024 * 1024;
+
+interface Entry {
+  value: CatalogResponse;
+  storedAt: number;
+}
+
+const entries = new Map<string, Entry>();
+const inflight = new Map<string, Promise<CatalogResponse>>();
+let lastTokenHash: { token: string; hash: string } | null = null;
+
+/** HF_MODELS_TIMEOUT_MS overrides the 30 s upstream timeout (slow links, or tests of the timeout). */
+function timeoutMs(): number {
+  const value = Number(process.env.HF_MODELS_TIMEOUT_MS);
+  return Number.isFinite(value) && value > 0 ? value : DEFAULT_TIMEOUT_MS;
+}
+
+function tokenHash(token: string | undefined): string {
+  if (!token) return "anonymous";
+  if (lastTokenHash?.token !== token) lastTokenHash = { token, hash: createHash("sha256").update(token).digest("hex").slice(0, 16) };
+  return lastTokenHash.hash;
+}
+
+export function builtinCatalog(error?: CatalogError): CatalogResponse {
+  return { source: "builtin", fetchedAt: null, ...(error ? { error } : {}), models: builtinModels() };
+}
+
+export async function getCatalog(options: { refresh?: boolean } = {}): Promise<CatalogResponse> {
+  const snapshot = await readConfig();
+  const settings = readModelSettings(snapshot.data);
+  if (!settings.discoveryEnabled) {
+    return builtinCatalog({ code: "discovery_disabled", message: "Discovery is switched off in openclaw.json (plugins.entries.huggingface.config.discovery.enabled: false): showing OpenClaw's built-in models." });
+  }
+  const url = routerUrl(settings.baseUrl);
+  const token = (await resolveToken())?.token;
+  const key = `${url}\n${tokenHash(token)}`;
+  const entry = entries.get(key);
+  if (options.refresh || !entry) return refresh(key, url, token);
+  if (Date.now() - entry.storedAt > CATALOG_TTL_MS) void refresh(key, url, token).catch(() => {});
+  return entry.value;
+}
+
+/** One upstream call per key at a time; everyone asking meanwhile shares its answer. */
+function refresh(key: string, url: string, token: string | undefined): Promise<CatalogResponse> {
+  const running = inflight.get(key);
+  if (running) return running;
+  const work = fetchCatalog(url, token)
+    .then((value) => {
+      // A failed refresh keeps serving the last good live list, with the reason attached.
+      const previous = entries.get(key)?.value;
+      const stored = value.source === "builtin" && previous?.source === "live" ? { ...previous, error: value.error } : value;
+      entries.set(key, { value: stored, storedAt: Date.now() });
+      return stored;
+    })
+    .finally(() => inflight.delete(key));
+  inflight.set(key, work);
+  return work;
+}
+
+async function fetchCatalog(url: string, token: string | undefined): Promise<CatalogResponse> {
+  const limit = timeoutMs();
+  let response: Response;
+  let body: unknown;
+  try {
+    response = await fetch(`${url}/models`, {
+      headers: { accept: "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      signal: AbortSignal.timeout(limit),
+      cache: "no-store",
+    });
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => {});
+      return builtinCatalog(statusError(response.status));
+    }
+    const text = await response.text();
+    if (text.length > MAX_LIST_BYTES) return builtinCatalog({ code: "malformed", message: "The router's model list is too large to use." });
+    body = JSON.parse(text);
+  } catch (error) {
+    return builtinCatalog(networkError(error, limit));
+  }
+  try {
+    const models = mergeCatalog(parseRouterList(body));
+    return { source: "live", fetchedAt: new Date().toISOString(), ...(token ? {} : { partial: true }), models };
+  } catch (error) {
+    if (error instanceof MalformedListError) return builtinCatalog({ code: "malformed", message: error.message });
+    throw error;
+  }
+}
+
+// Our own words only: upstream text may echo the token.
+function statusError(status: number): CatalogError {
+  if (status === 401 || status === 403) {
+    return { code: "unauthorized", message: `The router refused the token (HTTP ${status}): showing the built-in models. Check the token on the Token page.` };
+  }
+  return { code: "upstream_error", message: `The router answered HTTP ${status}: showing the built-in models.` };
+}
+
+function networkError(error: unknown, limit: number): CatalogError {
+  const name = (error as { name?: string })?.name;
+  if (name === "TimeoutError" || name === "AbortError") {
+    return { code: "timeout", message: `The router did not send its model list within ${Math.round(limit / 1000)} s: showing the built-in models.` };
+  }
+  if (error instanceof SyntaxError) return { code: "malformed", message: "The router's model list is not valid JSON: showing the built-in models." };
+  return { code: "unreachable", message: "Could not reach the router: showing the built-in models." };
+}

@@ -1,0 +1,145 @@
+import "server-only";
+import type { CatalogResponse } from "@/lib/catalog-types";
+import { computeWarnings, type ModelWarning } from "@/lib/catalog/warnings";
+import { AppError } from "@/lib/errors";
+import type { BackupInfo } from "@/lib/openclaw-config/api-types";
+import type { ModelChange } from "@/lib/openclaw-config/change";
+import { diffConfigText, type ConfigDiff } from "@/lib/openclaw-config/diff";
+import { applyModelChange } from "@/lib/openclaw-config/edit";
+import { redactConfigText } from "@/lib/openclaw-config/redact";
+import { checkTouchedConfig, type ConfigIssue } from "@/lib/openclaw-config/schema";
+import { readModelSettings, type ModelSettings } from "@/lib/openclaw-settings";
+import { builtinCatalog, getCatalog } from "./catalog";
+import { listBackups, readBackup, readConfig, restoreBackup, serializeConfig, updateConfig, type ConfigSnapshot, type ParseProblem } from "./config-file";
+import { resolveToken } from "./token-source";
+
+// The models feature's view of openclaw.json: what the agent will use, the file as text (secrets
+// masked), warnings, and the edits (save, preview, restore). Files are opened by config-file.ts.
+const WARNING_CATALOG_WAIT_MS = 1500;
+
+export interface ConfigState {
+  path: string;
+  exists: boolean;
+  revision: string;
+  /** The file as it is on disk, secrets masked. */
+  text: string;
+  problem: ParseProblem | null;
+  settings: ModelSettings;
+  warnings: ModelWarning[];
+  /** Which catalog the warnings were checked against. */
+  warningsCatalog: CatalogResponse["source"];
+  backups: BackupInfo[];
+}
+
+export interface ConfigPreview {
+  revision: string;
+  diff: ConfigDiff;
+  issues: ConfigIssue[];
+}
+
+async function secrets(): Promise<string[]> {
+  const token = (await resolveToken())?.token;
+  return token ? [token] : [];
+}
+
+/** The catalog if it is ready within a moment; the built-in one otherwise (never block a page). */
+async function catalogForChecks(): Promise<CatalogResponse> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<CatalogResponse>((resolve) => {
+    timer = setTimeout(() => resolve(builtinCatalog()), WARNING_CATALOG_WAIT_MS);
+  });
+  try {
+    return await Promise.race([getCatalog().catch(() => builtinCatalog()), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function toState(snapshot: ConfigSnapshot): Promise<ConfigState> {
+  const settings = readModelSettings(snapshot.data);
+  const catalog = await catalogForChecks();
+  return {
+    path: snapshot.path,
+    exists: snapshot.exists,
+    revision: snapshot.revision,
+    text: redactConfigText(snapshot.text, await secrets()),
+    problem: snapshot.problem,
+    settings,
+    warnings: snapshot.data ? computeWarnings(settings, catalog) : [],
+    warningsCatalog: catalog.source,
+    backups: (await listBackups()).map(({ name, mtime, size }) => ({ name, mtime, size })),
+  };
+}
+
+export async function getConfigState(): Promise<ConfigState> {
+  return toState(await readConfig());
+}
+
+function unparsable(snapshot: ConfigSnapshot): AppError {
+  const where = snapshot.problem?.line ? ` (line ${snapshot.problem.line}, column ${snapshot.problem.column})` : "";
+  return new AppError("config_unparsable", `openclaw.json does not parse${where}: ${snapshot.problem?.message ?? "unknown problem"}. Fix it by hand; the dashboard will not overwrite it.`, { problem: snapshot.problem });
+}
+
+function invalid(issues: ConfigIssue[]): AppError {
+  const first = issues[0];
+  return new AppError("config_invalid", `Not saved: ${first.path && first.path !== "change" && first.path !== "aliases" ? `${first.path}: ` : ""}${first.message}`, { issues });
+}
+
+/** 409 carries the file as it is now, so the client can show it and let the user re-apply. */
+async function withConflictState<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof AppError && error.code === "conflict") {
+      throw new AppError("conflict", error.message, { current: await getConfigState() });
+    }
+    throw error;
+  }
+}
+
+export async function saveModelChange(expectedRevision: string, change: ModelChange): Promise<ConfigState> {
+  const catalog = await catalogForChecks();
+  const snapshot = await withConflictState(() =>
+    updateConfig(expectedRevision, (current) => {
+      const result = applyModelChange(current, change, catalog.models);
+      if (result.issues.length > 0) throw invalid(result.issues);
+      return result.config;
+    }),
+  );
+  return toState(snapshot);
+}
+
+/** The diff a change would make to the file as it is now; nothing is written. */
+export async function previewModelChange(change: ModelChange): Promise<ConfigPreview> {
+  const snapshot = await readConfig();
+  if (snapshot.problem || !snapshot.data) throw unparsable(snapshot);
+  const catalog = await catalogForChecks();
+  const result = applyModelChange(snapshot.data, change, catalog.models);
+  const hidden = await secrets();
+  const after = result.issues.length > 0 ? snapshot.text : serializeConfig(result.config);
+  return { revision: snapshot.revision, diff: diffConfigText(redactConfigText(snapshot.text, hidden), redactConfigText(after, hidden)), issues: result.issues };
+}
+
+function checkRestorable(data: Record<string, unknown>): void {
+  const issues = checkTouchedConfig(data);
+  if (issues.length > 0) throw new AppError("config_invalid", `Not restored: OpenClaw would refuse this backup (${issues[0].path}: ${issues[0].message}).`, { issues });
+}
+
+export async function previewRestore(name: string): Promise<ConfigPreview> {
+  const [snapshot, backup] = await Promise.all([readConfig(), readBackup(name)]);
+  if (!backup) throw new AppError("not_found", `There is no backup named ${name}.`);
+  const hidden = await secrets();
+  return { revision: snapshot.revision, diff: diffConfigText(redactConfigText(snapshot.text, hidden), redactConfigText(backup.text, hidden)), issues: [] };
+}
+
+export async function restoreFromBackup(name: string, expectedRevision: string): Promise<ConfigState> {
+  const snapshot = await withConflictState(() => restoreBackup(name, expectedRevision, checkRestorable));
+  return toState(snapshot);
+}
+
+/** The file for download, secrets masked like everywhere else. */
+export async function configForDownload(): Promise<string> {
+  const snapshot = await readConfig();
+  if (!snapshot.exists) throw new AppError("not_found", "There is no openclaw.json yet: save a model first.");
+  return redactConfigText(snapshot.text, await secrets());
+}
