@@ -1,8 +1,25 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { Playground } from "@/components/playground/playground";
 import { PageHeader } from "@/components/ui/page-header";
+import { playgroundSettings } from "@/lib/server/chat-targets";
 
 export const metadata: Metadata = { title: "Playground" };
 
-export default function PlaygroundPage() {
-  return <PageHeader title="Playground" description="Try models through the dashboard's server." />;
+export default async function PlaygroundPage() {
+  // Read per request: the token and openclaw.json can change while the dashboard runs.
+  await connection();
+  const settings = await playgroundSettings();
+  return (
+    <>
+      <PageHeader title="Playground" description="Try models through the dashboard's server, with your own policies and fallbacks: who served the answer, how fast, and what it cost." />
+      {!settings.hasToken ? (
+        <div className="alert-warn mb-6" role="alert" data-testid="no-token">
+          No Hugging Face token is set, so the playground cannot call the router. <Link className="link" href="/token">Add a token on the Token page</Link>.
+        </div>
+      ) : null}
+      <Playground settings={settings} />
+    </>
+  );
 }
