@@ -36,7 +36,7 @@ async function oneStream(ctx: BenchContext, path: Path): Promise<Timed> {
       ? await streamRequest(`${ctx.tap.routerUrl}/chat/completions`,
           { model: MODEL, messages, stream: true, stream_options: { include_usage: true } },
           { authorization: `Bearer ${ctx.token}` })
-      : await streamRequest(`${ctx.app.url}/api/chat`, { model: `huggingface/${MODEL}`, messages }, {});
+      : await streamRequest(`${ctx.app.url}/api/chat`, { model: `huggingface/${MODEL}`, messages }, { "accept-encoding": "gzip, deflate, br" });
   const upstream = ctx.tap.record(marker);
   const delays = upstream ? passOnDelays(upstream.events, sample.events) : [];
   const toUpstreamMs = upstream ? upstream.requestAt - sample.t0 : null;
@@ -142,11 +142,12 @@ export async function benchChat(ctx: BenchContext): Promise<FigureResult> {
       note: `peak ${peakRss.toFixed(0)} MB, ${rssSamples.length} samples`,
     },
   ];
+  const encodings = [...new Set(seq.proxy.map((t) => t.sample.encoding ?? "identity"))];
   const errors = concFailures.slice(0, 5).map((t) => ({ status: t.sample.status, error: t.sample.error, matches: t.matches }));
   return {
     rows,
     details: {
-      eventDelayMs: EVENT_DELAY_MS,
+      eventDelayMs: EVENT_DELAY_MS, dashboardEncodings: encodings,
       sequential: {
         ttftDirect: summary(ttft(seq.direct)), ttftProxy: summary(ttft(seq.proxy)), ttftAdded: summary(ttftDiffs), healthRoundTrip: summary(floor),
         eventDelayDirect: summary(delays(seq.direct)), eventDelayProxy: summary(proxyDelays), failures: seqErrors,

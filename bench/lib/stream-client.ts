@@ -1,12 +1,16 @@
 // Sends one streamed chat request and times every event as its last byte arrives.
 import http from "node:http";
 import type { Socket } from "node:net";
+import type { Readable } from "node:stream";
+import zlib from "node:zlib";
 import { EventClock, type TimedEvent } from "./sse-timing";
 
 export interface StreamSample {
   ok: boolean;
   status: number;
   error?: string;
+  /** content-encoding of the answer, if any. */
+  encoding?: string;
   /** performance.now() when the request was sent. */
   t0: number;
   /** From sending the request to the first answer text. */
@@ -33,11 +37,15 @@ export function streamRequest(url: string, body: unknown, headers: Record<string
         const type = String(res.headers["content-type"] ?? "");
         const clock = new EventClock(type.includes("text/event-stream") ? "sse" : "ndjson");
         const raw: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => {
+        // A browser asks for compression; if the server compresses a stream, time what it decodes.
+        const encoding = String(res.headers["content-encoding"] ?? "");
+        const decoder = encoding === "gzip" ? zlib.createGunzip() : encoding === "br" ? zlib.createBrotliDecompress() : encoding === "deflate" ? zlib.createInflate() : undefined;
+        const body: Readable = decoder ? res.pipe(decoder) : res;
+        body.on("data", (chunk: Buffer) => {
           clock.push(chunk, performance.now());
           if (res.statusCode !== 200) raw.push(chunk);
         });
-        res.on("end", () => {
+        body.on("end", () => {
           const status = res.statusCode ?? 0;
           if (status !== 200) return fail(status, Buffer.concat(raw).toString("utf8").slice(0, 300));
           const finished = clock.types.includes("done") || clock.types.includes("[DONE]");
@@ -47,12 +55,13 @@ export function streamRequest(url: string, body: unknown, headers: Record<string
             status,
             t0,
             error: failed ? "error event" : finished ? undefined : "stream ended without a final event",
+            encoding: encoding || undefined,
             ttftMs: clock.events.length > 0 ? clock.events[0].t - t0 : null,
             events: clock.events,
             text: clock.text,
           });
         });
-        res.on("error", (err) => fail(res.statusCode ?? 0, err.message));
+        body.on("error", (err) => fail(res.statusCode ?? 0, err.message));
       },
     );
     req.on("socket", (s: Socket) => s.setNoDelay(true));
