@@ -23,7 +23,7 @@ beforeEach(() => {
 function runSetup(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/setup.ts", ...args], {
-      env: { PATH: process.env.PATH ?? "", HOME: os.homedir(), HF_ENDPOINT: fake.url, HF_ROUTER_URL: fake.routerUrl, ...env },
+      env: { NODE_ENV: "test", PATH: process.env.PATH ?? "", HOME: os.homedir(), HF_ENDPOINT: fake.url, HF_ROUTER_URL: fake.routerUrl, ...env },
     });
     let out = "";
     let err = "";

@@ -1,10 +1,9 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { DEFAULT_MODEL_REF } from "@/lib/model-ref";
-import type { ModelChange } from "@/lib/openclaw-config/change";
 import { refSchema } from "@/lib/openclaw-config/change";
 import { diffConfigText, type ConfigDiff } from "@/lib/openclaw-config/diff";
-import { readModelSettings } from "@/lib/openclaw-settings";
+import { planSetupChangeFromConfig, type SetupAliasPlan } from "@/lib/setup-plan";
 import { parseTokenInput } from "@/lib/token-input";
 import type { SaveTokenResponse } from "@/lib/token-status";
 import { readConfig } from "./config-file";
@@ -15,8 +14,6 @@ import { saveToken } from "./token-service";
 // The scriptable setup (npm run setup), the equivalent of
 // `openclaw onboard --non-interactive --auth-choice huggingface-api-key`, built from the same
 // services the dashboard's routes use. Everything is checked before anything is written.
-export const DEFAULT_ALIAS = "Hugging Face";
-
 export interface SetupOptions {
   key: string;
   model?: string;
@@ -29,19 +26,9 @@ export interface SetupReport {
   configFile: string;
   token: SaveTokenResponse;
   primary: string;
-  alias: { name: string; added: boolean; reason?: string };
+  alias: SetupAliasPlan;
   keptFallbacks: string[];
   diff: ConfigDiff;
-}
-
-/** Alias "Hugging Face" for the primary unless it has one, or another ref already uses that name. */
-export function planSetupChange(config: Record<string, unknown> | null, primary: string): { change: ModelChange; alias: SetupReport["alias"] } {
-  const settings = readModelSettings(config);
-  const existing = settings.aliases[primary];
-  if (existing) return { change: { primary }, alias: { name: existing, added: false, reason: "kept the alias it already had" } };
-  const taken = Object.entries(settings.aliases).find(([, name]) => name.toLowerCase() === DEFAULT_ALIAS.toLowerCase());
-  if (taken) return { change: { primary }, alias: { name: DEFAULT_ALIAS, added: false, reason: `"${DEFAULT_ALIAS}" already names ${taken[0]}` } };
-  return { change: { primary, aliases: { [primary]: DEFAULT_ALIAS } }, alias: { name: DEFAULT_ALIAS, added: true } };
 }
 
 export async function runSetup(options: SetupOptions): Promise<SetupReport> {
@@ -58,7 +45,7 @@ export async function runSetup(options: SetupOptions): Promise<SetupReport> {
   }
 
   const token = await saveToken(parsed.token, options.force ?? false);
-  const { change, alias } = planSetupChange(before.data, primary);
+  const { change, alias } = planSetupChangeFromConfig(before.data, primary);
   const after = await saveModelChange(before.revision, change);
   const afterSnapshot = await readConfig();
   return {
