@@ -45,8 +45,15 @@ function newestSourceMtime() {
   return newest;
 }
 
+// DASHBOARD_SKIP_BUILD=1 serves the existing build as it is (the e2e suite builds once, first,
+// and must not rebuild under running tests when a source file is touched meanwhile).
 const buildId = path.join(root, distDir, "BUILD_ID");
-if (!existsSync(buildId) || statSync(buildId).mtimeMs < newestSourceMtime()) {
+const skipBuild = process.env.DASHBOARD_SKIP_BUILD === "1";
+if (skipBuild && !existsSync(buildId)) {
+  console.error(`DASHBOARD_SKIP_BUILD=1 but there is no build in ${distDir}: run \`npm run build\` first.`);
+  process.exit(1);
+}
+if (!skipBuild && (!existsSync(buildId) || statSync(buildId).mtimeMs < newestSourceMtime())) {
   console.log("Building the dashboard (first start or sources changed)…");
   const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (build.status !== 0) process.exit(build.status ?? 1);

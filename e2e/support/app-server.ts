@@ -30,7 +30,7 @@ export async function startApp(env: Record<string, string | undefined>, options:
   const root = process.cwd();
   const child: ChildProcess = spawn(process.execPath, [path.join(root, "scripts", "start.mjs")], {
     cwd: root,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", HOST: host, PORT: String(port), ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DASHBOARD_SKIP_BUILD: "1", HOST: host, PORT: String(port), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
