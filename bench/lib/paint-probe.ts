@@ -33,10 +33,10 @@ export const WAIT_SETTLED = `
 })
 `;
 
-/** Rows of the model list in the DOM (the picker's rows are options, rows or list items). */
+/** Rows of the model list in the DOM (components/models/model-list.tsx: listitems in data-testid=model-list). */
 export const COUNT_ROWS = `
 (() => {
-  const selectors = ['[role="option"]', '[role="row"]', '[data-testid="model-row"]', 'main li'];
+  const selectors = ['[data-testid="model-list"] [role="listitem"]', '[role="listbox"] [role="option"]', '[role="grid"] [role="row"]', '[data-testid="model-row"]'];
   for (const selector of selectors) {
     const rows = [...document.querySelectorAll(selector)];
     if (rows.length === 0) continue;
