@@ -1,11 +1,15 @@
 import { PageHeader } from "@/components/ui/page-header";
 import { ModelsCard } from "@/components/overview/models-card";
 import { TokenCard } from "@/components/overview/token-card";
+import { SetupGate } from "@/components/setup/setup-gate";
 
 export default function OverviewPage() {
   return (
     <>
       <PageHeader title="Overview" description="Is your Hugging Face setup working, and what will your agent use?" />
+      <div className="mb-6">
+        <SetupGate />
+      </div>
       <div className="grid gap-6 lg:grid-cols-2">
         <TokenCard />
         <ModelsCard />
