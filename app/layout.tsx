@@ -18,7 +18,12 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <div className="flex min-h-screen flex-col md:flex-row">
           <header className="border-b border-zinc-200 bg-white md:w-56 md:shrink-0 md:border-b-0 md:border-r dark:border-zinc-800 dark:bg-zinc-900">
             <div className="flex items-center gap-2 px-4 py-4">
-              <span aria-hidden className="text-2xl">🤗</span>
+              <svg aria-hidden viewBox="0 0 32 32" className="h-8 w-8 shrink-0">
+                <circle cx="16" cy="16" r="15" className="fill-amber-400" />
+                <circle cx="11" cy="13" r="2" className="fill-zinc-900" />
+                <circle cx="21" cy="13" r="2" className="fill-zinc-900" />
+                <path d="M9 19c2 4 12 4 14 0" className="fill-none stroke-zinc-900" strokeWidth="2" strokeLinecap="round" />
+              </svg>
               <span className="font-semibold leading-tight">HF Provider<br className="hidden md:block" /> Dashboard</span>
             </div>
             <AppNav />
