@@ -7,6 +7,8 @@ export default defineConfig({
   testDir: "./e2e",
   testMatch: /.*\.spec\.ts$/,
   globalSetup: "./e2e/support/global-setup.ts",
+  // One output folder per build folder, so parallel runs never wipe each other's artifacts.
+  outputDir: `test-results/${(process.env.NEXT_DIST_DIR || ".next").replace(/^\./, "")}`,
   fullyParallel: true,
   workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
   retries: process.env.CI ? 1 : 0,

@@ -1,0 +1,29 @@
+import AxeBuilder from "@axe-core/playwright";
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { test, expect } from "../fixtures";
+
+// axe-core on every page, in light and dark, with a token and a configured model so the pages
+// show their full content: no serious or critical violation.
+const PAGES = ["/", "/token", "/models", "/playground", "/config"];
+
+test.use({ appEnv: { HF_TOKEN: "hf_AccessibilityCheck0123456789ab" } });
+
+for (const url of PAGES) {
+  test(`no serious or critical axe violation on ${url} (light and dark)`, async ({ page, stateDir }) => {
+    await writeFile(
+      path.join(stateDir, "openclaw.json"),
+      JSON.stringify({ agents: { defaults: { model: { primary: "huggingface/deepseek-ai/DeepSeek-R1", fallbacks: ["huggingface/openai/gpt-oss-120b:cheapest"] }, models: { "huggingface/deepseek-ai/DeepSeek-R1": { alias: "Hugging Face" }, "huggingface/openai/gpt-oss-120b:cheapest": {} } } } }),
+    );
+    await page.goto(url);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    // Let client data (token status, catalog, config) arrive so the full page is checked.
+    await expect(page.getByText(/Loading|Checking…/)).toHaveCount(0);
+    for (const scheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const results = await new AxeBuilder({ page }).analyze();
+      const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      expect(serious.map((v) => `${url} ${scheme}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+    }
+  });
+}
