@@ -30,7 +30,7 @@ export function AnswerView({ answer, models, label }: { answer: Answer; models: 
       {answer.content ? <AnswerMarkdown text={answer.content} testId="answer-content" /> : null}
       {answer.status === "waiting" ? <p className="muted" data-testid="answer-waiting">Waiting for the first token…</p> : null}
       {answer.status === "stopped" ? <p className="muted mt-2 text-xs" data-testid="answer-stopped">Stopped.</p> : null}
-      {answer.error ? <ChatError failure={answer.error} /> : null}
+      {answer.error ? <ChatError failure={answer.error} partial={answer.content !== "" || answer.reasoning !== ""} /> : null}
       {finished && (answer.meta || answer.usage) ? <AnswerStats answer={answer} models={models} /> : null}
     </article>
   );

@@ -84,7 +84,7 @@ export const CHAT_ERRORS: Record<ChatErrorKind, ChatErrorExplanation> = {
   },
   midstream: {
     title: "The answer broke off",
-    message: "The provider reported an error in the middle of the answer. What arrived before it is kept above.",
+    message: "The provider reported an error in the middle of the answer.",
     action: { label: "Retry, or try a fallback model or another provider" },
   },
   bad_response: {
