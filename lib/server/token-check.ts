@@ -111,9 +111,13 @@ export function combine(whoami: Whoami, router: RouterReach, now = new Date()): 
 }
 
 // The cache key is an HMAC with a per-process secret: even the hash cannot be matched against a
-// guessed token from outside this process.
-const cacheSecret = randomBytes(32);
-const cache = new Map<string, { check?: TokenCheckView; at: number; running?: Promise<TokenCheckView> }>();
+// guessed token from outside this process. Kept on globalThis because Next bundles pages and
+// route handlers separately, each with its own copy of this module; they must share one cache.
+type Entry = { check?: TokenCheckView; at: number; running?: Promise<TokenCheckView> };
+const holder = globalThis as unknown as Record<symbol, { secret: Buffer; cache: Map<string, Entry> } | undefined>;
+const state = (holder[Symbol.for("hfpd.token-check")] ??= { secret: randomBytes(32), cache: new Map() });
+const cacheSecret = state.secret;
+const cache = state.cache;
 
 function keyOf(token: string): string {
   return createHmac("sha256", cacheSecret).update(token).digest("base64url");

@@ -93,11 +93,11 @@ export async function removeToken(): Promise<RemoveTokenResponse> {
   return { removed, status: await getTokenStatus() };
 }
 
-/** Re-checks the token in effect now (a result younger than 2 s is reused: double clicks). */
+/** Re-checks the token in effect now (a check already running is joined, not repeated). */
 export async function verifyToken(): Promise<TokenStatus> {
   const inEffect = await resolveToken();
   if (!inEffect) throw new AppError("no_token", "No Hugging Face token is configured: paste one first.");
   const { routerBase } = await configFacts();
-  await checkToken(inEffect.token, routerBase, { maxAgeMs: 2_000 });
+  await checkToken(inEffect.token, routerBase, { maxAgeMs: 0 });
   return getTokenStatus();
 }
