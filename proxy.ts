@@ -38,7 +38,8 @@ export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (key && !isPublicPath(pathname) && !verifySessionValue(key, request.cookies.get(SESSION_COOKIE)?.value)) {
     if (pathname.startsWith("/api/")) return refuse(401, "unauthenticated", "Sign in first: this dashboard is protected by DASHBOARD_TOKEN.");
-    const signIn = new URL("/sign-in", request.url);
+    // Built from the Host header checked above, never from forwarded headers an attacker could set.
+    const signIn = new URL("/sign-in", `${request.nextUrl.protocol === "https:" ? "https" : "http"}://${host}`);
     if (pathname !== "/") signIn.searchParams.set("next", `${pathname}${search}`);
     return secured(NextResponse.redirect(signIn, 303));
   }

@@ -124,6 +124,9 @@ test("beyond loopback with DASHBOARD_TOKEN, every page and route needs a session
     expect(api.status).toBe(401);
     expect((await api.json()).error.code).toBe("unauthenticated");
     expect((await fetch(`${app.url}/api/health`)).status).toBe(200);
+    // Pages redirect to sign-in on the dashboard's own host, whatever forwarded headers say.
+    const redirect = await rawGet(app.port, "/config?x=1", `localhost:${app.port}`, { "x-forwarded-host": "evil.example" });
+    expect([redirect.status, redirect.headers.location]).toEqual([303, `http://localhost:${app.port}/sign-in?next=%2Fconfig%3Fx%3D1`]);
 
     await page.goto(`${app.url}/token`);
     await expect(page).toHaveURL(`${app.url}/sign-in?next=%2Ftoken`);
