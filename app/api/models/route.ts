@@ -2,7 +2,7 @@ import { AppError } from "@/lib/errors";
 import { getCatalog } from "@/lib/server/catalog";
 import { handle } from "@/lib/server/http";
 import { modelsQuerySchema } from "./schema";
-import { serializeCatalog } from "./serialize";
+import { catalogResponse } from "./serialize";
 
 export const dynamic = "force-dynamic";
 
@@ -12,5 +12,5 @@ export const GET = handle(async (request: Request) => {
   if (!query.success) throw new AppError("invalid_query", "Use ?refresh=1 to ask the router again; no other parameters are accepted.");
   const refresh = query.data.refresh === "1" || query.data.refresh === "true";
   const catalog = await getCatalog({ refresh });
-  return new Response(serializeCatalog(catalog), { headers: { "content-type": "application/json", "cache-control": "no-store" } });
+  return catalogResponse(catalog);
 });

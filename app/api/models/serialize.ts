@@ -1,7 +1,8 @@
 import type { CatalogModel, CatalogResponse } from "@/lib/catalog-types";
 
-// The list can hold thousands of models: serialise each cached catalog once, not per request.
-const bodies = new WeakMap<CatalogResponse, string>();
+// The list can hold thousands of models (megabytes of JSON): each cached catalog is serialised
+// once, so a warm request costs a lookup instead of a stringify.
+const bodies = new WeakMap<CatalogResponse, { json: string }>();
 
 function serializeModel(m: CatalogModel): CatalogModel {
   return {
@@ -15,12 +16,25 @@ function serializeModel(m: CatalogModel): CatalogModel {
   };
 }
 
-export function serializeCatalog(catalog: CatalogResponse): string {
-  let body = bodies.get(catalog);
-  if (body === undefined) {
+function entryFor(catalog: CatalogResponse) {
+  let entry = bodies.get(catalog);
+  if (!entry) {
     const { source, fetchedAt, partial, error } = catalog;
-    body = JSON.stringify({ source, fetchedAt, partial, error: error && { code: error.code, message: error.message }, models: catalog.models.map(serializeModel) });
-    bodies.set(catalog, body);
+    entry = { json: JSON.stringify({ source, fetchedAt, partial, error: error && { code: error.code, message: error.message }, models: catalog.models.map(serializeModel) }) };
+    bodies.set(catalog, entry);
   }
-  return body;
+  return entry;
+}
+
+export function serializeCatalog(catalog: CatalogResponse): string {
+  return entryFor(catalog).json;
+}
+
+/**
+ * The catalog as a response. Next strips a route's own Content-Encoding, so a body cannot be
+ * gzipped once and reused; instead `no-transform` stops Next from gzipping megabytes on every
+ * request: on the loopback interface the dashboard serves, sending the bytes is far cheaper.
+ */
+export function catalogResponse(catalog: CatalogResponse): Response {
+  return new Response(entryFor(catalog).json, { headers: { "content-type": "application/json", "cache-control": "no-store, no-transform" } });
 }

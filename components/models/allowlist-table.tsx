@@ -1,0 +1,96 @@
+"use client";
+import { useId, useState } from "react";
+import { parseRef } from "@/lib/model-ref";
+import type { ModelChange } from "@/lib/openclaw-config/change";
+import { refSchema } from "@/lib/openclaw-config/change";
+import type { ModelSettings } from "@/lib/openclaw-settings";
+import { AliasEditor } from "./alias-editor";
+import { RefLabel } from "./ref-label";
+
+/**
+ * agents.defaults.models: every ref the agent may use (when non-empty, OpenClaw allows only these),
+ * each with its alias. Refs in use as primary or fallback cannot be removed here.
+ */
+export function AllowlistTable({ settings, onStep }: { settings: ModelSettings; onStep: (change: ModelChange) => void }) {
+  const id = useId();
+  const [draft, setDraft] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const inUse = new Set([...(settings.primary ? [settings.primary] : []), ...settings.fallbacks]);
+  const refs = [...settings.allow, ...Object.keys(settings.aliases).filter((r) => !settings.allow.includes(r))];
+
+  const add = (event: React.FormEvent) => {
+    event.preventDefault();
+    const ref = draft.trim();
+    const parsed = refSchema.safeParse(ref);
+    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? "Not a model ref.");
+    if (!parseRef(ref).hasPrefix) return setError("Start the ref with huggingface/ so OpenClaw sends it to Hugging Face.");
+    if (settings.allow.includes(ref)) return setError("This ref is already allowed.");
+    onStep({ allow: [...settings.allow, ref] });
+    setDraft("");
+    setError(null);
+  };
+
+  return (
+    <section className="card space-y-4" aria-labelledby="allowlist-title" data-testid="allowlist">
+      <div>
+        <h2 id="allowlist-title" className="text-lg font-semibold">
+          Allowed models and aliases
+        </h2>
+        <p className="muted mt-1">
+          {refs.length === 0 ? "Empty: the agent may use any model." : "The agent may use only these refs. An alias names a ref in chats and commands."}
+        </p>
+      </div>
+      {refs.length > 0 ? (
+        <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
+          {refs.map((ref) => (
+            <li key={ref} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="allow-row" data-ref={ref}>
+              <span className="flex min-w-0 flex-wrap items-center gap-2">
+                <RefLabel refText={ref} alias={settings.aliases[ref]} />
+                {inUse.has(ref) ? <span className="muted text-xs">{ref === settings.primary ? "primary" : "fallback"}</span> : null}
+              </span>
+              <span className="flex flex-wrap items-center gap-2">
+                <AliasEditor refText={ref} alias={settings.aliases[ref]} otherAliases={settings.aliases} onSave={(alias) => onStep({ aliases: { [ref]: alias } })} />
+                <button
+                  type="button"
+                  className="btn px-2 py-1 text-xs"
+                  disabled={inUse.has(ref)}
+                  title={inUse.has(ref) ? "In use as primary or fallback" : undefined}
+                  aria-label={`Remove ${ref} from the allowlist`}
+                  onClick={() => onStep({ allow: settings.allow.filter((r) => r !== ref) })}
+                >
+                  Remove
+                </button>
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <form onSubmit={add} className="flex flex-wrap items-start gap-2">
+        <div className="min-w-60 flex-1">
+          <label htmlFor={`${id}-ref`} className="label">
+            Allow another ref
+          </label>
+          <input
+            id={`${id}-ref`}
+            className="input mt-1 font-mono"
+            placeholder="huggingface/org/model:policy"
+            value={draft}
+            maxLength={300}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={`${id}-error`}
+            onChange={(e) => {
+              setDraft(e.target.value);
+              setError(null);
+            }}
+          />
+          <p id={`${id}-error`} className="mt-1 text-xs text-red-700 dark:text-red-300" aria-live="polite">
+            {error}
+          </p>
+        </div>
+        <button type="submit" className="btn mt-6">
+          Allow
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,98 @@
+"use client";
+import { usePathname, useSearchParams } from "next/navigation";
+import { useDeferredValue, useMemo, useState } from "react";
+import { filterAndSort, providerNames, type PickerQuery } from "@/lib/catalog/picker";
+import { readPickerState, writePickerState, type PickerUrlState } from "@/lib/catalog/picker-url";
+import type { ModelChange } from "@/lib/openclaw-config/change";
+import { AgentModels } from "./agent-models";
+import { AllowlistTable } from "./allowlist-table";
+import { CatalogBanner } from "./catalog-banner";
+import { addDraftStep } from "./draft-store";
+import { ModelDetail } from "./model-detail";
+import { ModelList } from "./model-list";
+import { PendingChange } from "./pending-change";
+import { PickerFilters } from "./picker-filters";
+import { useEffectiveSettings } from "./use-model-data";
+import { WarningsPanel } from "./warnings-panel";
+
+/** The Models page: catalog, picker and detail, the agent's models and the pending change. */
+export function ModelsWorkspace() {
+  const params = useSearchParams();
+  const pathname = usePathname();
+  const urlState = useMemo(() => readPickerState(params), [params]);
+  const [search, setSearch] = useState(urlState.q);
+  const deferredSearch = useDeferredValue(search);
+  const { config, catalog, settings, warnings, index } = useEffectiveSettings();
+
+  // Native history calls keep useSearchParams in sync without a server round trip per keystroke.
+  const setUrl = (patch: Partial<PickerUrlState>, push = false) => {
+    const next = writePickerState({ ...urlState, q: search, ...patch }).toString();
+    window.history[push ? "pushState" : "replaceState"](null, "", next ? `${pathname}?${next}` : pathname);
+  };
+
+  const query: PickerQuery = { ...urlState, q: deferredSearch };
+  const models = catalog.data?.models;
+  const providers = useMemo(() => providerNames(models ?? []), [models]);
+  const results = useMemo(() => filterAndSort(models ?? [], query), [models, query.q, query.provider, query.reasoning, query.tools, query.structured, query.image, query.live, query.sort]); // eslint-disable-line react-hooks/exhaustive-deps
+  const selected = urlState.model ? index.get(urlState.model) : undefined;
+
+  const onStep = (change: ModelChange) => {
+    if (!config.data) return;
+    addDraftStep(config.data.settings, config.data.revision, change);
+  };
+
+  const problem = config.data?.problem;
+  return (
+    <div className="space-y-6">
+      <CatalogBanner catalog={catalog.data} loading={catalog.isLoading} />
+      {config.error ? <p className="alert-error">openclaw.json could not be read. Check that the state folder is readable.</p> : null}
+      {problem ? (
+        <div className="alert-error" role="alert">
+          <p className="font-medium">
+            openclaw.json does not parse{problem.line ? ` (line ${problem.line}, column ${problem.column})` : ""}: {problem.message}
+          </p>
+          <p>The dashboard will not change it until you fix it by hand. See it on the Config page.</p>
+        </div>
+      ) : null}
+      {settings ? <WarningsPanel warnings={warnings} aliases={settings.aliases} /> : null}
+      <PendingChange />
+      {settings && !problem ? (
+        <div className="grid gap-6 lg:grid-cols-2">
+          <AgentModels settings={settings} onStep={onStep} />
+          <AllowlistTable settings={settings} onStep={onStep} />
+        </div>
+      ) : null}
+
+      <section aria-labelledby="picker-title" className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+        <div className="card space-y-4">
+          <h2 id="picker-title" className="text-lg font-semibold">
+            Pick a model
+          </h2>
+          <PickerFilters
+            query={urlState}
+            search={search}
+            providers={providers}
+            onSearch={(q) => {
+              setSearch(q);
+              setUrl({ q });
+            }}
+            onChange={(patch) => setUrl(patch)}
+          />
+          <p className="muted text-xs" aria-live="polite" data-testid="result-count">
+            {models ? `${results.length.toLocaleString("en")} of ${models.length.toLocaleString("en")} models` : "Loading models…"}
+          </p>
+          {models ? <ModelList models={results} selected={urlState.model} onSelect={(id) => setUrl({ model: id }, true)} /> : <div className="h-[28rem] animate-pulse rounded-lg bg-zinc-100 dark:bg-zinc-800" />}
+        </div>
+        <div>
+          {selected && settings && !problem ? (
+            <ModelDetail key={selected.id} model={selected} settings={settings} liveCatalog={catalog.data?.source === "live"} onStep={onStep} />
+          ) : (
+            <div className="card muted flex h-full min-h-40 items-center justify-center text-center">
+              {urlState.model && models ? `${urlState.model} is not in the catalog.` : "Select a model to see its providers and use it."}
+            </div>
+          )}
+        </div>
+      </section>
+    </div>
+  );
+}
