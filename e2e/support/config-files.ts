@@ -9,6 +9,7 @@ export async function writeConfig(stateDir: string, value: unknown): Promise<voi
   await writeFile(configFile(stateDir), typeof value === "string" ? value : JSON.stringify(value, null, 2), { mode: 0o600 });
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests index freely into the parsed file
 export async function readConfigJson(stateDir: string): Promise<Record<string, any>> {
   return JSON.parse(await readFile(configFile(stateDir), "utf8"));
 }
