@@ -7,7 +7,7 @@ const HI = [{ role: "user", content: "Hi" }];
 test.describe("with a token", () => {
   test.use({ appEnv: { HF_TOKEN: TOKEN } });
 
-  test("streams NDJSON: meta first (provider, request id, resolved ref), then deltas, usage and done", async ({ request, stateDir }) => {
+  test("streams NDJSON: meta first (provider, request id, resolved ref), then deltas, usage and done", async ({ request, stateDir, fake }) => {
     await writeConfig(stateDir, { primary: "huggingface/Qwen/Qwen3-8B", aliases: { "huggingface/Qwen/Qwen3-8B:featherless-ai": "Small" } });
     const response = await request.post("/api/chat", { data: { model: "Small", messages: HI } });
     expect(response.status()).toBe(200);
@@ -20,6 +20,9 @@ test.describe("with a token", () => {
     expect(events.filter((e) => e.type === "content").map((e) => e.text).join("")).toBe("Hello from featherless-ai! You said: Hi");
     expect(events.at(-2)).toMatchObject({ type: "usage" });
     expect(events.at(-1)).toEqual({ type: "done", finishReason: "stop", skipped: 0 });
+    // The upstream stream was read to its end, not cut off.
+    await expect.poll(() => fake.requests().find((r) => r.path === "/v1/chat/completions")?.finished).toBe(true);
+    expect(fake.requests().find((r) => r.path === "/v1/chat/completions")?.aborted).toBe(false);
   });
 
   test("refuses bad bodies with a 4xx and a clear message, without calling the router", async ({ request, fake }) => {

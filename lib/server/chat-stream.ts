@@ -1,11 +1,12 @@
 import "server-only";
+import type { IncomingMessage } from "node:http";
 import { SseEvents } from "@/lib/chat/sse-events";
 import { encodeEvent, type ChatEvent } from "@/lib/chat/wire";
 
 // The router's SSE body → our NDJSON, one upstream read at a time: each read's events go out
 // as soon as they are parsed (pull-driven, so a slow browser slows the upstream read too).
 export interface ChatStreamInput {
-  body: ReadableStream<Uint8Array>;
+  body: IncomingMessage;
   meta: Extract<ChatEvent, { type: "meta" }>;
   /** The silence timer; refreshed on every read. */
   timer: NodeJS.Timeout;
@@ -15,6 +16,8 @@ export interface ChatStreamInput {
 }
 
 const encoder = new TextEncoder();
+const RELEASE_MS = 1000;
+const RELEASE_BYTES = 64 * 1024;
 
 function encodeAll(events: ChatEvent[]): Uint8Array {
   let text = "";
@@ -22,8 +25,28 @@ function encodeAll(events: ChatEvent[]): Uint8Array {
   return encoder.encode(text);
 }
 
+/**
+ * After [DONE] or an error event the router normally ends the body at once: read that end so the
+ * keep-alive socket can be reused, but never wait on it for long.
+ */
+function release(body: IncomingMessage, chunks: AsyncIterator<Buffer>): void {
+  if (body.complete || body.destroyed) return;
+  const timer = setTimeout(() => body.destroy(), RELEASE_MS);
+  (async () => {
+    let size = 0;
+    for (;;) {
+      const { done, value } = await chunks.next();
+      if (done) break;
+      size += value.byteLength;
+      if (size > RELEASE_BYTES) throw new Error("too much after the end");
+    }
+  })()
+    .catch(() => body.destroy())
+    .finally(() => clearTimeout(timer));
+}
+
 export function chatEventStream(input: ChatStreamInput): ReadableStream<Uint8Array> {
-  const reader = input.body.getReader();
+  const chunks = (input.body as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
   const decoder = new TextDecoder();
   const sse = new SseEvents();
   let closed = false;
@@ -32,8 +55,7 @@ export function chatEventStream(input: ChatStreamInput): ReadableStream<Uint8Arr
     closed = true;
     input.cleanup();
     controller.close();
-    // Done or failed: release the upstream connection now rather than draining it.
-    reader.cancel().catch(() => {});
+    release(input.body, chunks);
   };
 
   return new ReadableStream<Uint8Array>({
@@ -43,9 +65,9 @@ export function chatEventStream(input: ChatStreamInput): ReadableStream<Uint8Arr
     },
     async pull(controller) {
       for (;;) {
-        let result: ReadableStreamReadResult<Uint8Array>;
+        let result: IteratorResult<Buffer>;
         try {
-          result = await reader.read();
+          result = await chunks.next();
         } catch {
           if (closed) return;
           const failure = input.timedOut()
@@ -76,7 +98,7 @@ export function chatEventStream(input: ChatStreamInput): ReadableStream<Uint8Arr
       closed = true;
       input.cleanup();
       input.abort();
-      reader.cancel().catch(() => {});
+      input.body.destroy();
     },
   });
 }

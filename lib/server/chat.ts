@@ -3,11 +3,13 @@ import { classifyUpstreamStatus, failureMessage, type ChatErrorKind } from "@/li
 import { routerBody, type ChatRequest } from "@/lib/chat/request";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import { parseRef, REF_PATTERN } from "@/lib/model-ref";
-import { readModelSettings, resolveAlias } from "@/lib/openclaw-settings";
+import { readModelSettings, resolveAlias, type ModelSettings } from "@/lib/openclaw-settings";
 import { readConfig } from "./config-file";
+import type { IncomingMessage } from "node:http";
 import { chatEventStream } from "./chat-stream";
+import { headerValue, postUpstream, readCapped } from "./chat-upstream";
 import { routerUrl } from "./settings";
-import { resolveToken } from "./token-source";
+import { resolveToken, type TokenInEffect } from "./token-source";
 
 // POST /api/chat's work: resolve the model, add the token, call the router with streaming, and
 // hand back a stream of our NDJSON events. Kept lean: the token and config reads are cached by
@@ -30,10 +32,35 @@ export interface ResolvedModel {
   baseUrl?: string;
 }
 
-export async function resolveChatModel(input: string): Promise<ResolvedModel> {
-  // A config that does not parse must not stop the playground: it only loses the aliases.
-  const snapshot = await readConfig().catch(() => null);
-  const settings = readModelSettings(snapshot?.data ?? null);
+export interface ChatContext {
+  token: TokenInEffect | null;
+  settings: ModelSettings;
+}
+
+// readConfig() hands back the same object while the file is unchanged: read its settings once.
+const settingsCache = new WeakMap<object, ModelSettings>();
+function settingsOf(data: Record<string, unknown> | null): ModelSettings {
+  if (!data) return readModelSettings(null);
+  let settings = settingsCache.get(data);
+  if (!settings) {
+    settings = readModelSettings(data);
+    settingsCache.set(data, settings);
+  }
+  return settings;
+}
+
+/** The token and openclaw.json (both cached by stat), read while the request body arrives. */
+export function loadChatContext(): Promise<ChatContext> {
+  const context = Promise.all([
+    resolveToken(),
+    // A config that does not parse must not stop the playground: it only loses the aliases.
+    readConfig().catch(() => null),
+  ]).then(([token, snapshot]) => ({ token, settings: settingsOf(snapshot?.data ?? null) }));
+  context.catch(() => {}); // awaited later; a failure must not count as unhandled meanwhile
+  return context;
+}
+
+export function resolveChatModel(input: string, settings: ModelSettings): ResolvedModel {
   const aliasedRef = resolveAlias(settings, input);
   const ref = aliasedRef ?? input;
   if (!REF_PATTERN.test(ref)) {
@@ -66,8 +93,9 @@ export function chatFailure(kind: ChatErrorKind, details: Omit<ChatFailureDetail
 }
 
 /** Starts the upstream call. Failures before the first byte throw an AppError; later ones become events. */
-export async function startChat(request: ChatRequest, clientSignal: AbortSignal): Promise<{ stream: ReadableStream<Uint8Array>; headers: Record<string, string> }> {
-  const [tokenInEffect, model] = await Promise.all([resolveToken(), resolveChatModel(request.model)]);
+export async function startChat(request: ChatRequest, clientSignal: AbortSignal, context: ChatContext): Promise<{ stream: ReadableStream<Uint8Array>; headers: Record<string, string> }> {
+  const tokenInEffect = context.token;
+  const model = resolveChatModel(request.model, context.settings);
   if (!tokenInEffect) throw chatFailure("no_token");
   const where = { ref: model.ref, model: model.routerModel };
 
@@ -86,32 +114,29 @@ export async function startChat(request: ChatRequest, clientSignal: AbortSignal)
     clientSignal.removeEventListener("abort", onClientAbort);
   };
 
-  let response: Response;
+  let response: IncomingMessage;
   try {
-    response = await fetch(`${routerUrl(model.baseUrl)}/chat/completions`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${tokenInEffect.token}`, "content-type": "application/json", accept: "text/event-stream" },
-      body: JSON.stringify(routerBody(request, model.routerModel)),
-      signal: upstream.signal,
-    });
+    response = await postUpstream(
+      `${routerUrl(model.baseUrl)}/chat/completions`,
+      { authorization: `Bearer ${tokenInEffect.token}`, "content-type": "application/json", accept: "text/event-stream" },
+      JSON.stringify(routerBody(request, model.routerModel)),
+      upstream.signal,
+    );
   } catch {
     cleanup();
     throw chatFailure(state.timedOut ? "timeout" : "unreachable", where);
   }
-  const provider = response.headers.get("x-inference-provider");
-  const requestId = response.headers.get("x-request-id");
-  if (!response.ok) {
+  const provider = headerValue(response, "x-inference-provider");
+  const requestId = headerValue(response, "x-request-id");
+  const status = response.statusCode ?? 0;
+  if (status < 200 || status >= 300) {
     const body = await readErrorBody(response);
     cleanup();
     if (state.timedOut) throw chatFailure("timeout", { ...where, provider, requestId });
-    throw chatFailure(classifyUpstreamStatus(response.status, body), { ...where, upstreamStatus: response.status, provider, requestId });
-  }
-  if (!response.body) {
-    cleanup();
-    throw chatFailure("bad_response", { ...where, provider, requestId });
+    throw chatFailure(classifyUpstreamStatus(status, body), { ...where, upstreamStatus: status, provider, requestId });
   }
   const stream = chatEventStream({
-    body: response.body,
+    body: response,
     meta: { type: "meta", ref: model.ref, model: model.routerModel, ...(model.alias ? { alias: model.alias } : {}), provider, requestId },
     timer,
     timedOut: () => state.timedOut,
@@ -124,27 +149,12 @@ export async function startChat(request: ChatRequest, clientSignal: AbortSignal)
   return { stream, headers };
 }
 
-/** Reads at most 16 kB of an error body; only its status and error code are ever used. */
-async function readErrorBody(response: Response): Promise<unknown> {
-  if (!response.body) return undefined;
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
+/** Only the status and the error code of an error body are ever used. */
+async function readErrorBody(response: IncomingMessage): Promise<unknown> {
+  const text = await readCapped(response, MAX_ERROR_BODY);
+  if (text === undefined) return undefined;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      size += value.byteLength;
-      if (size >= MAX_ERROR_BODY) break;
-    }
-  } catch {
-    return undefined;
-  } finally {
-    reader.cancel().catch(() => {});
-  }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    return JSON.parse(text);
   } catch {
     return undefined;
   }

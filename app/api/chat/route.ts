@@ -1,14 +1,15 @@
 import { NDJSON_TYPE } from "@/lib/chat/wire";
 import { CHAT_LIMITS } from "@/lib/chat/request";
-import { startChat } from "@/lib/server/chat";
+import { loadChatContext, startChat } from "@/lib/server/chat";
 import { handle, readJsonBody } from "@/lib/server/http";
 import { chatRequestSchema } from "./schema";
 
 // Streams NDJSON events (lib/chat/wire.ts). `no-transform` keeps the compression layer from
 // buffering the stream; request.signal reaches the upstream call so Stop aborts it at once.
 export const POST = handle(async (request: Request) => {
+  const context = loadChatContext();
   const body = await readJsonBody(request, chatRequestSchema, CHAT_LIMITS.bodyBytes);
-  const { stream, headers } = await startChat(body, request.signal);
+  const { stream, headers } = await startChat(body, request.signal, await context);
   return new Response(stream, {
     headers: { ...headers, "content-type": NDJSON_TYPE, "cache-control": "no-store, no-transform", "x-accel-buffering": "no" },
   });
