@@ -64,7 +64,7 @@ export async function benchCatalog(ctx: BenchContext): Promise<FigureResult> {
   }
 
   // 50 concurrent requests to a dashboard whose cache is empty: a fresh process.
-  const fresh = await startApp(ctx.appEnv, { readyPath: "/api/health" });
+  const fresh = await startApp(ctx.appEnv, { readyPath: "/api/health", skipBuild: true });
   let before = upstreamListCalls(ctx);
   const burst = await Promise.all(Array.from({ length: CONCURRENT }, () => timeGet(`${fresh.url}/api/models`)));
   const sharedCalls = upstreamListCalls(ctx) - before;

@@ -15,6 +15,12 @@ const BUDGET_KB = 60;
 /** URL (without query) → gzipped bytes, for every script a fresh browser context loads for `path`. */
 async function scriptsOf(browser: Browser, url: string): Promise<{ status: number; scripts: Map<string, number> }> {
   const context = await browser.newContext();
+  // Link prefetching would load other pages' chunks (their RSC payload preloads its client
+  // references): the figure is what this page needs, so prefetch requests are refused.
+  await context.route("**/*", (route) => {
+    const prefetch = Object.keys(route.request().headers()).some((name) => name.startsWith("next-router-") && name.includes("prefetch"));
+    return prefetch ? route.abort() : route.continue();
+  });
   const page = await context.newPage();
   const pending: Promise<void>[] = [];
   const scripts = new Map<string, number>();

@@ -56,7 +56,7 @@ async function main(): Promise<number> {
   let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
   try {
     log(`starting the dashboard from ${DIST_DIR}…`);
-    const app = await startApp(appEnv, { readyPath: "/api/health" });
+    const app = await startApp(appEnv, { readyPath: "/api/health", skipBuild: true });
     const ctx: BenchContext = { fake, tap, app, token: TOKEN, appEnv, log };
     try {
       if (wanted("chat")) results.chat = await figure("chat", () => benchChat(ctx));

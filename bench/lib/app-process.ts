@@ -56,7 +56,11 @@ async function waitReady(child: ChildProcess, app: AppProcess, readyUrl: string,
   }
 }
 
-export async function startApp(env: Record<string, string>, opts: { readyPath?: string; timeoutMs?: number } = {}): Promise<AppProcess> {
+/**
+ * `skipBuild` serves the bench's build as it is (DASHBOARD_SKIP_BUILD=1), so a source edited by
+ * someone during a run cannot make start.mjs rebuild under the measurements.
+ */
+export async function startApp(env: Record<string, string>, opts: { readyPath?: string; timeoutMs?: number; skipBuild?: boolean } = {}): Promise<AppProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const restore = guardSharedFiles();
@@ -65,7 +69,7 @@ export async function startApp(env: Record<string, string>, opts: { readyPath?: 
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1",
-      NEXT_DIST_DIR: DIST_DIR, HOST: "127.0.0.1", PORT: String(port), ...env,
+      NEXT_DIST_DIR: DIST_DIR, HOST: "127.0.0.1", PORT: String(port), ...(opts.skipBuild ? { DASHBOARD_SKIP_BUILD: "1" } : {}), ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -4,16 +4,19 @@
 // paint before the DOM goes quiet.
 export const PAINT_PROBE = `
 (() => {
-  const b = (window.__bench = { t0: 0, lastMutation: 0, lastPaint: 0, mutations: 0 });
+  const b = (window.__bench = { t0: 0, lastMutation: 0, lastPaint: 0, mutations: 0, region: null });
   document.addEventListener("keydown", () => {
     b.t0 = performance.now(); b.lastMutation = 0; b.lastPaint = 0; b.mutations = 0;
   }, true);
-  new MutationObserver(() => {
+  new MutationObserver((records) => {
     if (!b.t0) return;
+    // Only the picker's own region counts, not a clock ticking elsewhere on the page.
+    if (b.region && !records.some((r) => b.region.contains(r.target))) return;
     b.mutations++;
     b.lastMutation = performance.now();
     requestAnimationFrame(() => setTimeout(() => { b.lastPaint = performance.now(); }, 0));
-  }).observe(document.documentElement, { subtree: true, childList: true, characterData: true, attributes: true });
+  // The document itself: init scripts run before <html> exists.
+  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
 })();
 `;
 
@@ -44,5 +47,16 @@ export const COUNT_ROWS = `
     return { selector, count: rows.length, rowHeight: heights.length ? heights[Math.floor(heights.length / 2)] : 0, viewport: innerHeight };
   }
   return { selector: null, count: 0, rowHeight: 0, viewport: innerHeight };
+})()
+`;
+
+/** Narrows the probe to the smallest element holding both the search box and the model list. */
+export const SET_REGION = `
+(() => {
+  const label = [...document.querySelectorAll("label")].find((l) => /search models/i.test(l.textContent || ""));
+  let node = (label && label.control) || document.querySelector('input[type="search"]');
+  while (node && !node.querySelector?.('[data-testid="model-list"]')) node = node.parentElement;
+  window.__bench.region = node || null;
+  return node ? node.tagName.toLowerCase() + (node.getAttribute("aria-labelledby") ? "[aria-labelledby=" + node.getAttribute("aria-labelledby") + "]" : "") : "document";
 })()
 `;
