@@ -28,15 +28,21 @@ const TABS = [
 ] as const;
 type TabId = (typeof TABS)[number]["id"];
 
-export function Playground({ settings }: { settings: PlaygroundSettings }) {
-  const hydrated = useHydrated();
-  if (!hydrated) return <p className="muted" aria-busy="true">Loading the playground…</p>;
-  return <PlaygroundBody settings={settings} />;
+interface Props {
+  settings: PlaygroundSettings;
+  /** ?model= in the URL: wins over the stored conversation's model. */
+  initialModel?: string;
 }
 
-function PlaygroundBody({ settings }: { settings: PlaygroundSettings }) {
+export function Playground(props: Props) {
+  const hydrated = useHydrated();
+  if (!hydrated) return <p className="muted" aria-busy="true">Loading the playground…</p>;
+  return <PlaygroundBody {...props} />;
+}
+
+function PlaygroundBody({ settings, initialModel }: Props) {
   const catalog = useCatalog();
-  const conversation = useConversation(settings.primary ?? DEFAULT_MODEL_REF);
+  const conversation = useConversation(initialModel, settings.primary ?? DEFAULT_MODEL_REF);
   const { model, setModel, system, setSystem, turns, setTurns } = conversation;
   const [form, setForm] = useState<ParamsForm>(EMPTY_PARAMS);
   const [draft, setDraft] = useState("");

@@ -190,3 +190,13 @@ test.describe("without a token", () => {
     expect(chatBodies(fake.requests())).toHaveLength(0);
   });
 });
+
+test("the model comes from ?model= in the URL and the URL follows the choice", async ({ page }) => {
+  await page.goto("/playground?model=openai%2Fgpt-oss-120b%3Agroq");
+  await expect(modelField(page)).toHaveValue("openai/gpt-oss-120b:groq");
+  await page.getByRole("combobox", { name: "Policy" }).selectOption({ label: "Cheapest" });
+  await expect(page).toHaveURL(/\?model=huggingface%2Fopenai%2Fgpt-oss-120b%3Acheapest$/);
+  await page.reload();
+  await expect(modelField(page)).toHaveValue("huggingface/openai/gpt-oss-120b:cheapest");
+  await expect(page.getByRole("region", { name: "Request settings" }).getByTestId("model-hint")).toContainText("the router would pick together now");
+});
