@@ -11,8 +11,10 @@ const WRITE_ROUTES: { method: string; path: string; headers?: Record<string, str
   { method: "PATCH", path: "/api/config", headers: { "if-match": "absent" } },
   { method: "POST", path: "/api/config/preview" },
   { method: "POST", path: "/api/chat" },
+  { method: "POST", path: "/api/config/backups/restore", headers: { "if-match": "absent" } },
+  { method: "POST", path: "/api/session" },
 ];
-const READ_ROUTES = ["/api/token", "/api/models", "/api/config", "/api/health"];
+const READ_ROUTES = ["/api/token", "/api/models", "/api/config", "/api/config/backups", "/api/config/download", "/api/session", "/api/health"];
 
 const hostileJson = fc.oneof(
   fc.json({ maxDepth: 4 }),
