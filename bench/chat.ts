@@ -1,6 +1,6 @@
 // Figure 1: what the dashboard's POST /api/chat adds to a stream, against the fake router called
 // directly in the same run (interleaved, so drift hits both paths alike).
-import { sampleRss, serverRssMb } from "./lib/app-process";
+import { sampleRss, serverProcesses, serverRssMb } from "./lib/app-process";
 import { probe, whyMissing, type BenchContext, type FigureResult } from "./lib/context";
 import { passOnDelays } from "./lib/sse-timing";
 import { median, p95, round, summary } from "./lib/stats";
@@ -98,6 +98,7 @@ export async function benchChat(ctx: BenchContext): Promise<FigureResult> {
   const seqErrors = [...seq.direct, ...seq.proxy].filter((t) => !t.sample.ok || !t.matches).length;
 
   const idleRss = serverRssMb(ctx.app);
+  const processes = serverProcesses(ctx.app);
   const conc: Record<Path, Timed[]> = { direct: [], proxy: [] };
   const rssSamples: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
@@ -161,7 +162,7 @@ export async function benchChat(ctx: BenchContext): Promise<FigureResult> {
         eventDelayDirect: summary(delays(conc.direct)), eventDelayProxy: summary(delays(conc.proxy)),
         proxyFailures: concFailures.length, directFailures, firstErrors: errors,
       },
-      rssMb: { idle: round(idleRss, 1), peak: round(peakRss, 1) },
+      rssMb: { idle: round(idleRss, 1), peak: round(peakRss, 1), processes },
     },
   };
 }

@@ -165,3 +165,16 @@ export function sampleRss(app: AppProcess, everyMs = 25): { stop(): { peakMb: nu
     },
   };
 }
+
+/** Name and RSS of each server process, for results.json. */
+export function serverProcesses(app: AppProcess): { pid: number; name: string; rssMb: number }[] {
+  return descendants(app.pid).map((pid) => {
+    let name = "?";
+    try {
+      name = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean).slice(0, 3).join(" ").slice(0, 120);
+    } catch {
+      // gone meanwhile
+    }
+    return { pid, name, rssMb: Math.round(rssMb(pid)) };
+  });
+}
