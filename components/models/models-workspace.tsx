@@ -57,14 +57,14 @@ export function ModelsWorkspace() {
       {settings ? <WarningsPanel warnings={warnings} aliases={settings.aliases} /> : null}
       <PendingChange />
       {settings && !problem ? (
-        <div className="grid gap-6 lg:grid-cols-2">
+        <div className="grid gap-6 lg:grid-cols-2 [&>*]:min-w-0">
           <AgentModels settings={settings} onStep={onStep} />
           <AllowlistTable settings={settings} onStep={onStep} />
         </div>
       ) : null}
 
       <section aria-labelledby="picker-title" className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-        <div className="card space-y-4">
+        <div className="card min-w-0 space-y-4">
           <h2 id="picker-title" className="text-lg font-semibold">
             Pick a model
           </h2>
@@ -83,7 +83,7 @@ export function ModelsWorkspace() {
           </p>
           {models ? <ModelList models={results} selected={urlState.model} onSelect={(id) => setUrl({ model: id }, true)} /> : <div className="h-[28rem] animate-pulse rounded-lg bg-zinc-100 dark:bg-zinc-800" />}
         </div>
-        <div>
+        <div className="min-w-0">
           {selected && settings && !problem ? (
             <ModelDetail key={selected.id} model={selected} settings={settings} liveCatalog={catalog.data?.source === "live"} onStep={onStep} />
           ) : (
