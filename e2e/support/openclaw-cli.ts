@@ -82,8 +82,10 @@ export interface CliResult {
 
 /** Runs `openclaw …args --json` with OPENCLAW_STATE_DIR=stateDir and no HF token from our env. */
 export async function openclaw(stateDir: string, args: string[]): Promise<CliResult> {
-  const env = { PATH: `${path.dirname(nodeBin())}${path.delimiter}${process.env.PATH}`, HOME: stateDir, OPENCLAW_STATE_DIR: stateDir, NO_COLOR: "1", TMPDIR: path.join(stateDir, "tmp") };
-  await mkdir(env.TMPDIR, { recursive: true });
+  // A bare environment: no HF token or OpenClaw settings leak in from the test runner.
+  const tmp = path.join(stateDir, "tmp");
+  await mkdir(tmp, { recursive: true });
+  const env = { PATH: `${path.dirname(nodeBin())}${path.delimiter}${process.env.PATH}`, HOME: stateDir, OPENCLAW_STATE_DIR: stateDir, NO_COLOR: "1", TMPDIR: tmp } as unknown as NodeJS.ProcessEnv;
   return new Promise((resolve) => {
     execFile(nodeBin(), [cliEntry(), ...args], { env, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error ? (typeof (error as { code?: unknown }).code === "number" ? ((error as { code: number }).code) : 1) : 0;
