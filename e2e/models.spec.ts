@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
@@ -353,4 +354,20 @@ test("a file that does not parse is shown with its position and never overwritte
   await page.goto("/config");
   await expect(page.getByTestId("parse-problem")).toContainText("line 4, column");
   await expect(page.getByTestId("config-file").locator("tr[data-line='4']")).toHaveAttribute("aria-current", "true");
+});
+
+test("the busiest Models page (detail, pending diff, warnings, alias form) has no serious axe violation", async ({ page, stateDir }) => {
+  await writeConfig(stateDir, { agents: { defaults: { model: { primary: R1, fallbacks: [`${R1}:nebius`] }, models: { [R1]: { alias: "Main" } } } } });
+  await page.goto("/models?model=openai%2Fgpt-oss-120b");
+  const detail = page.getByTestId("model-detail");
+  await detail.getByRole("radio", { name: /^One provider/ }).check();
+  await detail.getByRole("button", { name: "Add to fallbacks" }).click();
+  await expect(page.getByTestId("pending-change").getByTestId("config-diff")).toBeVisible();
+  await page.getByTestId("allowlist").getByRole("button", { name: `Rename alias Main of ${R1}` }).click();
+  await expect(page.getByTestId("model-warnings")).toContainText("nebius");
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${scheme}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+  }
 });

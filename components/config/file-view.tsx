@@ -11,7 +11,7 @@ function highlight(line: string): React.ReactNode[] {
     const index = match.index ?? 0;
     if (index > last) out.push(line.slice(last, index));
     const [whole, comment, string, stringColon, bareKey, bareColon, number, literal] = match;
-    if (comment) out.push(<span key={index} className="text-zinc-500 italic">{comment}</span>);
+    if (comment) out.push(<span key={index} className="text-zinc-600 italic dark:text-zinc-400">{comment}</span>);
     else if (string && stringColon) out.push(<Fragment key={index}><span className="text-sky-700 dark:text-sky-300">{string}</span>{stringColon}</Fragment>);
     else if (string) out.push(<span key={index} className="text-emerald-700 dark:text-emerald-300">{string}</span>);
     else if (bareKey) out.push(<Fragment key={index}><span className="text-sky-700 dark:text-sky-300">{bareKey}</span>{bareColon}</Fragment>);
@@ -36,7 +36,7 @@ export function FileView({ text, problemLine, label }: { text: string; problemLi
             const bad = n === problemLine;
             return (
               <tr key={n} className={bad ? "bg-red-100 dark:bg-red-950" : undefined} data-line={n} aria-current={bad ? "true" : undefined}>
-                <td className="w-12 select-none px-2 text-right align-top text-zinc-400">{n}</td>
+                <td className="w-12 select-none px-2 text-right align-top text-zinc-600 dark:text-zinc-400">{n}</td>
                 <td className="whitespace-pre-wrap break-all pr-3">{highlight(line)}</td>
               </tr>
             );

@@ -71,7 +71,7 @@ export function ModelList({ models, selected, onSelect }: { models: CatalogModel
                   </span>
                 </span>
                 <span className="flex shrink-0 flex-col items-end gap-0.5 text-xs">
-                  <span className={facts.live ? "text-emerald-700 dark:text-emerald-300" : "text-zinc-500"}>{facts.live ? `${facts.liveProviders.size} live` : model.listed ? "none live" : "built-in"}</span>
+                  <span className={facts.live ? "text-emerald-700 dark:text-emerald-300" : "text-zinc-600 dark:text-zinc-400"}>{facts.live ? `${facts.liveProviders.size} live` : model.listed ? "none live" : "built-in"}</span>
                   <span className="muted text-xs">{Number.isFinite(facts.minOutputPrice) ? `from ${formatPrice(facts.minOutputPrice)} out` : ""}</span>
                 </span>
               </button>

@@ -12,7 +12,7 @@ export function ProvidersTable({ model }: { model: CatalogModel }) {
   const fastest = fastestProvider(model)?.provider;
   const cheapest = cheapestProvider(model)?.provider;
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={`Providers of ${model.id}`}>
       <table className="w-full min-w-[40rem] text-left text-sm" data-testid="providers-table">
         <caption className="sr-only">Providers of {model.id}</caption>
         <thead className="text-xs uppercase text-zinc-500 dark:text-zinc-400">
