@@ -95,6 +95,11 @@ export function RunConfigPanel({ settings, system, models, blocked }: Props) {
   return (
     <div className="space-y-4">
       <p className="muted">Sends the prompt (with your system prompt, without the playground&apos;s parameters) to the primary model and, on failure, to each fallback in order, as the agent would.</p>
+      {settings.hasAuthProfile ? (
+        <p className="alert-warn" data-testid="auth-profile-note">
+          OpenClaw has a Hugging Face auth profile (from <code className="font-mono">openclaw onboard</code>): the agent uses that key, which may differ from the token the dashboard uses here.
+        </p>
+      ) : null}
       <ol className="list-decimal space-y-1 pl-6 text-sm" aria-label="Your configuration">
         {chain.map((ref, i) => (
           <li key={ref}>

@@ -15,6 +15,7 @@ test("run my configuration: the primary, then each fallback in order until one a
   await page.getByRole("tab", { name: "Run my configuration" }).click();
   const chain = page.getByRole("list", { name: "Your configuration" });
   await expect(chain.getByRole("listitem")).toHaveText([`Primary: ${PRIMARY}`, `Fallback 1: ${FALLBACK_1}`, `Fallback 2: ${FALLBACK_2} (Fast)`]);
+  await expect(page.getByTestId("auth-profile-note")).toHaveCount(0);
   await page.getByRole("textbox", { name: "Prompt", exact: true }).fill("Are you there?");
   await page.getByRole("button", { name: "Run my configuration" }).click();
   await expect(page.getByTestId("run-config-summary")).toHaveText(`Answered by fallback 2: ${FALLBACK_2}, served by groq.`);
@@ -30,9 +31,10 @@ test("run my configuration: the primary, then each fallback in order until one a
 });
 
 test("run my configuration stops at the primary when it answers, and reports when all fail", async ({ page, fake, stateDir }) => {
-  await writeConfig(stateDir, { primary: PRIMARY, fallbacks: [FALLBACK_1] });
+  await writeConfig(stateDir, { primary: PRIMARY, fallbacks: [FALLBACK_1], authProfile: true });
   await openPlayground(page);
   await page.getByRole("tab", { name: "Run my configuration" }).click();
+  await expect(page.getByTestId("auth-profile-note")).toContainText("the agent uses that key");
   await page.getByRole("button", { name: "Run my configuration" }).click();
   await expect(page.getByTestId("run-config-summary")).toHaveText(/^Answered by primary: huggingface\/deepseek-ai\/DeepSeek-R1, served by /);
   await expect(page.getByTestId("attempt").nth(1)).toHaveAttribute("data-state", "not-needed");

@@ -8,6 +8,8 @@ export interface PlaygroundSettings {
   aliases: Record<string, string>;
   /** agents.defaults.models keys (refs the agent may use). */
   allow: string[];
+  /** OpenClaw has a huggingface auth profile: the agent uses that key, not the dashboard's token. */
+  hasAuthProfile?: boolean;
   /** The config's router address, for code snippets; only a plain http(s) URL without credentials. */
   baseUrl?: string;
   configProblem?: string;

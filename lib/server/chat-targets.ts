@@ -27,6 +27,7 @@ export async function playgroundSettings(): Promise<PlaygroundSettings> {
     aliases: { ...settings.aliases },
     allow: [...settings.allow],
   };
+  if (settings.hasAuthProfile) result.hasAuthProfile = true;
   const baseUrl = publicUrl(settings.baseUrl);
   if (baseUrl) result.baseUrl = baseUrl;
   if (!snapshot) result.configProblem = "openclaw.json could not be read.";
