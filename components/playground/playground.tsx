@@ -74,7 +74,10 @@ function PlaygroundBody({ settings, initialModel }: Props) {
     setDraft("");
     const controller = new AbortController();
     abortRef.current = controller;
-    const setLast = (answer: Answer) => setTurns((list) => [...list.slice(0, -1), { role: "assistant", answer }]);
+    // Updates of a run that was cleared away (or replaced) must not land in the new conversation.
+    const setLast = (answer: Answer) => {
+      if (abortRef.current === controller) setTurns((list) => [...list.slice(0, -1), { role: "assistant", answer }]);
+    };
     setTurns([...history, { role: "assistant", answer: { status: "waiting", content: "", reasoning: "", startedAt: performance.now() } }]);
     await runChat(request, { signal: controller.signal, onUpdate: setLast });
   }
@@ -106,6 +109,7 @@ function PlaygroundBody({ settings, initialModel }: Props) {
             onStop={() => abortRef.current?.abort()}
             onClear={() => {
               abortRef.current?.abort();
+              abortRef.current = null;
               conversation.clear();
             }}
             running={running}

@@ -200,3 +200,16 @@ test("the model comes from ?model= in the URL and the URL follows the choice", a
   await expect(modelField(page)).toHaveValue("huggingface/openai/gpt-oss-120b:cheapest");
   await expect(page.getByRole("region", { name: "Request settings" }).getByTestId("model-hint")).toContainText("the router would pick together now");
 });
+
+test("clearing while an answer streams stops it and leaves an empty conversation", async ({ page, fake }) => {
+  fake.setScenario({ chat: "hang-after-first" });
+  await openPlayground(page);
+  await chooseModel(page, "Qwen/Qwen3-8B");
+  await send(page, "Hello");
+  await expect(lastAnswer(page)).toHaveAttribute("data-status", "streaming");
+  await page.getByRole("button", { name: "Clear conversation" }).click();
+  await expect.poll(() => fake.requests().find((r) => r.path === "/v1/chat/completions")?.aborted).toBe(true);
+  await expect(page.getByTestId("assistant-message")).toHaveCount(0);
+  await expect(page.getByTestId("user-message")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Stop" })).toHaveCount(0);
+});
