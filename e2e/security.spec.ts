@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { test, expect } from "./fixtures";
@@ -134,6 +135,8 @@ test("beyond loopback with DASHBOARD_TOKEN, every page and route needs a session
     await field.fill("not-the-right-secret");
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByRole("status")).toHaveText("That is not this dashboard's token.");
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
     await field.fill(DASHBOARD_SECRET);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(`${app.url}/token`);
