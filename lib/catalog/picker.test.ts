@@ -60,8 +60,11 @@ describe("picker search and filters", () => {
   });
   it("filters 5,000 models quickly enough for every keystroke", () => {
     const start = performance.now();
-    for (const q of ["q", "qw", "qwe", "qwen", "qwen3"]) filterAndSort(big, { ...EMPTY_QUERY, q, sort: "price" });
-    expect((performance.now() - start) / 5).toBeLessThan(50);
+    for (const q of ["", "q", "qw", "qwe", "qwen", "qwen3"]) {
+      filterAndSort(big, { ...EMPTY_QUERY, q, sort: "price" });
+      filterAndSort(big, { ...EMPTY_QUERY, q, sort: "name" });
+    }
+    expect((performance.now() - start) / 12).toBeLessThan(30);
   });
 });
 

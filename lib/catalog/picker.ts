@@ -79,7 +79,10 @@ export function searchTerms(q: string): string[] {
   return q.toLowerCase().split(/\s+/).filter(Boolean);
 }
 
-const byName = (a: CatalogModel, b: CatalogModel) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || a.id.localeCompare(b.id);
+// One collator for every comparison: localeCompare with options builds a new one per call,
+// which made sorting 5,000 names take a noticeable fraction of a second.
+const collator = new Intl.Collator("en", { sensitivity: "base" });
+const byName = (a: CatalogModel, b: CatalogModel) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 // Unknown values (Infinity / -1) always sort after known ones; ties fall back to the name.
 function compareFor(sort: SortKey): (a: CatalogModel, b: CatalogModel) => number {
@@ -103,10 +106,20 @@ function compareFor(sort: SortKey): (a: CatalogModel, b: CatalogModel) => number
   }
 }
 
+// The full list sorted once per sort key; each keystroke then only filters (order is kept).
+const sortedCache = new WeakMap<CatalogModel[], Map<SortKey, CatalogModel[]>>();
+
+function sortedBy(models: CatalogModel[], sort: SortKey): CatalogModel[] {
+  let bySort = sortedCache.get(models);
+  if (!bySort) sortedCache.set(models, (bySort = new Map()));
+  let sorted = bySort.get(sort);
+  if (!sorted) bySort.set(sort, (sorted = [...models].sort(compareFor(sort))));
+  return sorted;
+}
+
 export function filterAndSort(models: CatalogModel[], query: PickerQuery): CatalogModel[] {
   const terms = searchTerms(query.q);
-  const out = models.filter((m) => matchesQuery(m, query, terms));
-  return out.sort(compareFor(query.sort));
+  return sortedBy(models, query.sort).filter((m) => matchesQuery(m, query, terms));
 }
 
 export function providerNames(models: CatalogModel[]): string[] {
