@@ -2,7 +2,7 @@
 import { useId, useState } from "react";
 import { parseRef } from "@/lib/model-ref";
 import type { ModelChange } from "@/lib/openclaw-config/change";
-import { refSchema } from "@/lib/openclaw-config/change";
+import { refProblem } from "@/lib/openclaw-config/ref-rules";
 import type { ModelSettings } from "@/lib/openclaw-settings";
 import { AliasEditor } from "./alias-editor";
 import { RefLabel } from "./ref-label";
@@ -21,8 +21,8 @@ export function AllowlistTable({ settings, onStep }: { settings: ModelSettings; 
   const add = (event: React.FormEvent) => {
     event.preventDefault();
     const ref = draft.trim();
-    const parsed = refSchema.safeParse(ref);
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? "Not a model ref.");
+    const problem = refProblem(ref);
+    if (problem) return setError(problem);
     if (!parseRef(ref).hasPrefix) return setError("Start the ref with huggingface/ so OpenClaw sends it to Hugging Face.");
     if (settings.allow.includes(ref)) return setError("This ref is already allowed.");
     onStep({ allow: [...settings.allow, ref] });

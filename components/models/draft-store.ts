@@ -1,15 +1,24 @@
 "use client";
 import { useSyncExternalStore } from "react";
-import { z } from "zod";
-import { modelChangeSchema, type ModelChange } from "@/lib/openclaw-config/change";
+import type { ModelChange } from "@/lib/openclaw-config/change";
 import { mergeChanges, normalizeChange } from "@/lib/openclaw-config/draft";
+import { asModelChange } from "@/lib/openclaw-config/ref-rules";
 import type { ModelSettings } from "@/lib/openclaw-settings";
 
 // The pending (unsaved) change to openclaw.json, kept per tab in sessionStorage so the Config page
 // can show the same diff before saving. It holds model refs and aliases only, never a secret.
 const STORAGE_KEY = "hfpd:model-draft";
-const draftSchema = z.strictObject({ baseRevision: z.string().max(100), change: modelChangeSchema });
-export type Draft = z.infer<typeof draftSchema>;
+export interface Draft {
+  baseRevision: string;
+  change: ModelChange;
+}
+
+function asDraft(value: unknown): Draft | null {
+  if (!value || typeof value !== "object") return null;
+  const { baseRevision, change } = value as Record<string, unknown>;
+  const checked = asModelChange(change);
+  return typeof baseRevision === "string" && baseRevision.length <= 100 && checked ? { baseRevision, change: checked } : null;
+}
 
 const listeners = new Set<() => void>();
 let cache: { raw: string | null; value: Draft | null } = { raw: null, value: null };
@@ -24,8 +33,7 @@ function read(): Draft | null {
   if (raw === cache.raw) return cache.value;
   let value: Draft | null = null;
   try {
-    const parsed = draftSchema.safeParse(raw ? JSON.parse(raw) : null);
-    value = parsed.success ? parsed.data : null;
+    value = raw ? asDraft(JSON.parse(raw)) : null;
   } catch {
     value = null;
   }

@@ -1,17 +1,15 @@
 // The change a client asks for (PATCH /api/config and the preview), validated before any edit.
 import { z } from "zod";
-import { hasControlChars } from "@/lib/safe-json";
-import { MAX_REF_LENGTH, REF_PATTERN } from "@/lib/model-ref";
 import { aliasProblem } from "./aliases";
+import { refProblem } from "./ref-rules";
 
 export const MAX_FALLBACKS = 20;
 export const MAX_ALLOW = 500;
 
-export const refSchema = z
-  .string()
-  .max(MAX_REF_LENGTH, `A model ref is at most ${MAX_REF_LENGTH} characters.`)
-  .refine((ref) => !hasControlChars(ref), "Control characters are not allowed in a model ref.")
-  .refine((ref) => REF_PATTERN.test(ref), "Expected a model ref like huggingface/org/model or huggingface/org/model:policy.");
+export const refSchema = z.string().superRefine((ref, ctx) => {
+  const problem = refProblem(ref);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
 
 export const aliasSchema = z.string().superRefine((alias, ctx) => {
   const problem = aliasProblem(alias);

@@ -39,3 +39,21 @@ describe("draft changes", () => {
     expect(mergeChanges({ primary: "huggingface/a/b", aliases: { x: "1", y: "2" } }, { primary: "huggingface/e/f", aliases: { y: "" } })).toEqual({ primary: "huggingface/e/f", aliases: { x: "1", y: "" } });
   });
 });
+
+describe("stored drafts read back", () => {
+  it("accept exactly what the server's schema accepts", async () => {
+    const { asModelChange } = await import("./ref-rules");
+    const { modelChangeSchema } = await import("./change");
+    const value = fc.oneof(
+      change,
+      fc.record({ primary: fc.constantFrom("huggingface/a/b", "bad ref", "huggingface/a/b\n"), fallbacks: fc.constantFrom(["huggingface/a/b", "huggingface/a/b"], []), aliases: fc.constantFrom({ "huggingface/a/b": "x".repeat(65) }, { "huggingface/a/b": "ok" }) }, { requiredKeys: [] }),
+      fc.jsonValue(),
+    );
+    fc.assert(
+      fc.property(value, (v) => {
+        expect(asModelChange(v) !== null).toBe(modelChangeSchema.safeParse(v).success);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,31 @@
+// Rules for refs and pending changes without zod, so browser code can check them without
+// shipping a schema library (zod alone is ~30 kB gzipped); change.ts builds its schema on them.
+import { MAX_REF_LENGTH, REF_PATTERN } from "@/lib/model-ref";
+import { hasControlChars } from "@/lib/safe-json";
+import { aliasProblem } from "./aliases";
+import type { ModelChange } from "./change";
+
+export function refProblem(ref: string): string | null {
+  if (ref.length > MAX_REF_LENGTH) return `A model ref is at most ${MAX_REF_LENGTH} characters.`;
+  if (hasControlChars(ref)) return "Control characters are not allowed in a model ref.";
+  if (!REF_PATTERN.test(ref)) return "Expected a model ref like huggingface/org/model or huggingface/org/model:policy.";
+  return null;
+}
+
+const isRef = (value: unknown): value is string => typeof value === "string" && refProblem(value) === null;
+const isRefList = (value: unknown): value is string[] => Array.isArray(value) && value.length <= 500 && value.every(isRef);
+
+/** A stored draft read back from the browser's storage: the change, or null when anything is off. */
+export function asModelChange(value: unknown): ModelChange | null {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return null;
+  const { primary, fallbacks, aliases, allow, ...rest } = value as Record<string, unknown>;
+  if (Object.keys(rest).length > 0) return null;
+  if (primary !== undefined && !isRef(primary)) return null;
+  if (fallbacks !== undefined && (!isRefList(fallbacks) || new Set(fallbacks).size !== fallbacks.length)) return null;
+  if (allow !== undefined && !isRefList(allow)) return null;
+  if (aliases !== undefined) {
+    if (!aliases || typeof aliases !== "object" || Array.isArray(aliases)) return null;
+    for (const [ref, alias] of Object.entries(aliases)) if (!isRef(ref) || typeof alias !== "string" || aliasProblem(alias)) return null;
+  }
+  return value as ModelChange;
+}
