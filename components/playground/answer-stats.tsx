@@ -21,7 +21,7 @@ export function AnswerStats({ answer, models }: { answer: Answer; models: readon
     ["Time to first token", ms(stats.ttftMs)],
     ["Tokens/s", stats.tokensPerSecond === undefined ? "—" : stats.tokensPerSecond.toFixed(1)],
     ["Usage", usage ? `${usage.promptTokens} in · ${usage.completionTokens} out · ${usage.totalTokens} total` : "not reported"],
-    ["Estimated cost", cost ? `${formatUsd(cost.usd)} (${cost.provider}: $${cost.inputPrice}/$${cost.outputPrice} per 1M in/out)` : "no price listed for this provider"],
+    ["Estimated cost", cost ? `${formatUsd(cost.usd)} (${cost.provider}: $${cost.inputPrice}/$${cost.outputPrice} per 1M in/out)` : !usage ? "— (no usage reported)" : "no price listed for this provider"],
     ["Request id", meta?.requestId ?? "—"],
   ];
   return (
