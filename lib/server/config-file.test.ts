@@ -87,14 +87,16 @@ describe("a save killed midway", () => {
     writeFileSync(
       writer,
       `import { writeFileAtomic } from ${JSON.stringify(path.resolve("lib/server/atomic-file.ts"))};
-       let i = 0; for (;;) { await writeFileAtomic(${JSON.stringify(file())}, ${JSON.stringify(big("new"))}.replace('"new"', '"new' + (i++) + '"')); }`,
+       let i = 0; for (;;) { await writeFileAtomic(${JSON.stringify(file())}, ${JSON.stringify(big("new"))}.replace('"new"', '"new' + (i++) + '"')); if (i === 1) process.stdout.write("wrote\\n"); }`,
     );
     const seen = new Set<string>();
     for (let round = 0; round < 6; round++) {
       // react-server makes "server-only" an empty module, as inside Next's server bundle.
-      const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", writer], { stdio: "ignore", env: { ...process.env, NODE_OPTIONS: "" } });
+      const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", writer], { stdio: ["ignore", "pipe", "ignore"], env: { ...process.env, NODE_OPTIONS: "" } });
       const exited = new Promise((resolve) => child.once("exit", resolve));
-      await new Promise((resolve) => setTimeout(resolve, 600 + round * 90));
+      // Kill it at a different moment of a write each round, once it is really writing.
+      await new Promise<void>((resolve) => child.stdout!.once("data", () => resolve()));
+      await new Promise((resolve) => setTimeout(resolve, round * 7));
       child.kill("SIGKILL");
       await exited;
       const parsed = JSON5.parse(readFileSync(file(), "utf8"));
