@@ -84,7 +84,7 @@ test("backups: compare with the current file, restore one, the replaced file bec
 test("the config API: revisions, conflicts, validation, preview without writing", async ({ request, stateDir }) => {
   await writeConfig(stateDir, { agents: { defaults: { model: { primary: R1 } } } });
   const state = await (await request.get("/api/config")).json();
-  expect(state).toMatchObject({ exists: true, problem: null, settings: { primary: R1, fallbacks: [] } });
+  expect(state).toMatchObject({ exists: true, problem: null, data: { agents: { defaults: { model: { primary: R1 } } } }, settings: { primary: R1, fallbacks: [] } });
 
   const missing = await request.patch("/api/config", { data: { fallbacks: [QWEN] } });
   expect(missing.status()).toBe(428);

@@ -16,6 +16,8 @@ export interface ConfigStateBody {
   revision: string;
   /** The file as it is on disk, secrets masked. */
   text: string;
+  /** The parsed file, secrets masked; null when it does not parse. */
+  data: Record<string, unknown> | null;
   problem: { message: string; line?: number; column?: number } | null;
   settings: ModelSettings;
   warnings: ModelWarning[];

@@ -6,7 +6,7 @@ import type { BackupInfo } from "@/lib/openclaw-config/api-types";
 import type { ModelChange } from "@/lib/openclaw-config/change";
 import { diffConfigText, type ConfigDiff } from "@/lib/openclaw-config/diff";
 import { applyModelChange } from "@/lib/openclaw-config/edit";
-import { redactConfigText } from "@/lib/openclaw-config/redact";
+import { redactConfigData, redactConfigText } from "@/lib/openclaw-config/redact";
 import { checkTouchedConfig, type ConfigIssue } from "@/lib/openclaw-config/schema";
 import { readModelSettings, type ModelSettings } from "@/lib/openclaw-settings";
 import { builtinCatalog, getCatalog } from "./catalog";
@@ -23,6 +23,8 @@ export interface ConfigState {
   revision: string;
   /** The file as it is on disk, secrets masked. */
   text: string;
+  /** The parsed file, secrets masked; null when it does not parse. */
+  data: Record<string, unknown> | null;
   problem: ParseProblem | null;
   settings: ModelSettings;
   warnings: ModelWarning[];
@@ -58,11 +60,13 @@ async function catalogForChecks(): Promise<CatalogResponse> {
 async function toState(snapshot: ConfigSnapshot): Promise<ConfigState> {
   const settings = readModelSettings(snapshot.data);
   const catalog = await catalogForChecks();
+  const hidden = await secrets();
   return {
     path: snapshot.path,
     exists: snapshot.exists,
     revision: snapshot.revision,
-    text: redactConfigText(snapshot.text, await secrets()),
+    text: redactConfigText(snapshot.text, hidden),
+    data: snapshot.data ? redactConfigData(snapshot.data, hidden) : null,
     problem: snapshot.problem,
     settings,
     warnings: snapshot.data ? computeWarnings(settings, catalog) : [],

@@ -8,6 +8,7 @@ export function serializeState(s: ConfigState): ConfigStateBody {
     exists: s.exists,
     revision: s.revision,
     text: s.text,
+    data: s.data,
     problem: s.problem && { message: s.problem.message, line: s.problem.line, column: s.problem.column },
     settings: {
       primary: s.settings.primary,
