@@ -6,8 +6,25 @@ import { AppError } from "@/lib/errors";
 
 /** Write to a temp file beside the target, fsync, then rename: readers see old or new, never torn. */
 export async function writeFileAtomic(target: string, data: string, mode = 0o600): Promise<void> {
+  const staged = await stageFileAtomic(target, data, mode);
+  await staged.commit();
+}
+
+export interface StagedFile {
+  /** Renames the written temp file over the target (needs no disk space). */
+  commit(): Promise<void>;
+  /** Removes the temp file; the target stays as it was. */
+  discard(): Promise<void>;
+}
+
+/**
+ * The first half of writeFileAtomic: the data is on disk (fsynced) beside the target, not yet in
+ * place. Lets a caller do every step that needs disk space before any rename that changes things.
+ */
+export async function stageFileAtomic(target: string, data: string, mode = 0o600): Promise<StagedFile> {
   const dir = path.dirname(target);
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
+  const discard = () => fs.rm(temp, { force: true }).catch(() => {});
   try {
     await fs.mkdir(dir, { recursive: true, mode: 0o700 });
     const handle = await fs.open(temp, "wx", mode);
@@ -18,11 +35,21 @@ export async function writeFileAtomic(target: string, data: string, mode = 0o600
       await handle.close();
     }
     await fs.chmod(temp, mode);
-    await fs.rename(temp, target);
   } catch (error) {
-    await fs.rm(temp, { force: true }).catch(() => {});
+    await discard();
     throw storageError(error, target);
   }
+  return {
+    commit: async () => {
+      try {
+        await fs.rename(temp, target);
+      } catch (error) {
+        await discard();
+        throw storageError(error, target);
+      }
+    },
+    discard,
+  };
 }
 
 export function storageError(error: unknown, target: string): AppError {

@@ -1,10 +1,11 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
+import path from "node:path";
 import JSON5 from "json5";
 import { AppError } from "@/lib/errors";
 import { assertSafeValue, UnsafeJsonError } from "@/lib/safe-json";
-import { serialized, storageError, writeFileAtomic } from "./atomic-file";
+import { serialized, stageFileAtomic, storageError } from "./atomic-file";
 import { configPath } from "./settings";
 
 // The one module that opens openclaw.json. OpenClaw reads JSON5 and writes 2-space JSON with
@@ -104,24 +105,41 @@ export function updateConfig(
     }
     const next = change(structuredClone(current.data));
     const text = serializeConfig(next);
-    if (current.exists) await rotateBackups(file);
-    await writeFileAtomic(file, text, 0o600);
+    await replaceKeepingBackups(file, text, current.exists);
     cache = null;
     return readConfig();
   });
 }
 
-async function rotateBackups(file: string): Promise<void> {
+/**
+ * The new file and the backup copy are written first and only renames follow, so a full disk
+ * fails the save before any backup was shifted: nothing changes, nothing is lost.
+ */
+async function replaceKeepingBackups(file: string, text: string, backup: boolean): Promise<void> {
+  const staged = await stageFileAtomic(file, text, 0o600);
   try {
+    if (backup) await rotateBackups(file);
+  } catch (error) {
+    await staged.discard();
+    throw error;
+  }
+  await staged.commit();
+}
+
+async function rotateBackups(file: string): Promise<void> {
+  const copy = path.join(path.dirname(file), `.${path.basename(file)}.bak.${process.pid}.tmp`);
+  try {
+    await fs.copyFile(file, copy);
+    await fs.chmod(copy, 0o600);
     for (let i = BACKUP_COUNT - 1; i >= 1; i--) {
       const from = i === 1 ? `${file}.bak` : `${file}.bak.${i - 1}`;
       await fs.rename(from, `${file}.bak.${i}`).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== "ENOENT") throw error;
       });
     }
-    await fs.copyFile(file, `${file}.bak`);
-    await fs.chmod(`${file}.bak`, 0o600);
+    await fs.rename(copy, `${file}.bak`);
   } catch (error) {
+    await fs.rm(copy, { force: true }).catch(() => {});
     throw storageError(error, `${file}.bak`);
   }
 }
@@ -176,8 +194,7 @@ export function restoreBackup(name: string, expectedRevision: string, check: (da
     const parsed = parseConfigText(backup.text);
     if (parsed.problem || !parsed.data) throw new AppError("config_unparsable", `${name} does not parse: ${parsed.problem?.message ?? "unknown problem"}. It was not restored.`, parsed.problem);
     check(parsed.data);
-    if (current.exists) await rotateBackups(file);
-    await writeFileAtomic(file, backup.text, 0o600);
+    await replaceKeepingBackups(file, backup.text, current.exists);
     cache = null;
     return readConfig();
   });
