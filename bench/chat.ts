@@ -4,7 +4,7 @@ import { sampleRss, serverProcesses, serverRssMb } from "./lib/app-process";
 import { probe, whyMissing, type BenchContext, type FigureResult } from "./lib/context";
 import { passOnDelays } from "./lib/sse-timing";
 import { median, p95, round, summary } from "./lib/stats";
-import { streamRequest, type StreamSample } from "./lib/stream-client";
+import { streamRequest, timedGet, type StreamSample } from "./lib/stream-client";
 import { notAvailable, verdict, type Row } from "./lib/table";
 
 const MODEL = "meta-llama/Llama-3.3-70B-Instruct";
@@ -84,7 +84,7 @@ export async function benchChat(ctx: BenchContext): Promise<FigureResult> {
   // The framework's own floor for context: one trivial route handler round trip.
   const floor: number[] = [];
   for (let i = 0; i < PAIRS; i++) {
-    floor.push((await probe(`${ctx.app.url}/api/health`)).ms);
+    floor.push((await timedGet(`${ctx.app.url}/api/health`)).ms);
     const order: Path[] = i % 2 === 0 ? ["direct", "proxy"] : ["proxy", "direct"];
     const pair = {} as Record<Path, Timed>;
     for (const path of order) pair[path] = await oneStream(ctx, path);

@@ -40,6 +40,7 @@ async function figure(name: string, run: () => Promise<FigureResult>): Promise<F
 
 async function main(): Promise<number> {
   const startedAt = new Date();
+  const loadAtStart = os.loadavg().map((l) => Math.round(l * 100) / 100);
   const build = await ensureBuild(log);
   if (!build.ok) {
     log(`next build failed${build.usingStale ? "; measuring the previous bench build" : ""}:\n${build.log.slice(-3000)}`);
@@ -83,7 +84,8 @@ async function main(): Promise<number> {
   const report = {
     startedAt: startedAt.toISOString(),
     seconds: Math.round((finishedAt.getTime() - startedAt.getTime()) / 100) / 10,
-    machine: { cpus: os.cpus().length, node: process.version, loadavg: os.loadavg().map((l) => Math.round(l * 100) / 100) },
+    // 1/5/15-minute load averages: a figure taken on a busy machine says so here.
+    machine: { cpus: os.cpus().length, node: process.version, loadAtStart, loadAtEnd: os.loadavg().map((l) => Math.round(l * 100) / 100) },
     build: { distDir: DIST_DIR, built: build.built, ok: build.ok, seconds: Math.round(build.seconds), usingStale: build.usingStale ?? false },
     rows,
     details: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v.details])),
@@ -92,7 +94,7 @@ async function main(): Promise<number> {
   process.stdout.write(`\n${renderTable(rows)}\n\n`);
   const failed = rows.filter((r) => r.status === "fail").length;
   const missing = rows.filter((r) => r.status === "n/a").length;
-  process.stdout.write(`${rows.length} figures: ${failed} failed, ${missing} n/a. ${report.seconds} s. Details in bench/results.json.\n`);
+  process.stdout.write(`${rows.length} figures: ${failed} failed, ${missing} n/a. ${report.seconds} s, load ${loadAtStart[0]} → ${report.machine.loadAtEnd[0]} on ${report.machine.cpus} CPUs. Details in bench/results.json.\n`);
   return failed > 0 ? 1 : 0;
 }
 

@@ -70,3 +70,15 @@ export function streamRequest(url: string, body: unknown, headers: Record<string
     req.end(payload);
   });
 }
+
+/** A GET over the same keep-alive agent as the streams, timed to the end of the body. */
+export function timedGet(url: string): Promise<{ ms: number; status: number }> {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const req = http.get(url, { agent }, (res) => {
+      res.resume();
+      res.on("end", () => resolve({ ms: performance.now() - t0, status: res.statusCode ?? 0 }));
+    });
+    req.on("error", () => resolve({ ms: performance.now() - t0, status: 0 }));
+  });
+}
