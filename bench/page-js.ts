@@ -65,7 +65,10 @@ export async function benchPageJs(ctx: BenchContext, browser: Browser): Promise<
     sets.push(new Set(scripts.keys()));
     const extra = [...scripts].filter(([url]) => !base.scripts.has(url)).reduce((sum, [, size]) => sum + size, 0);
     const pageKb = kb(total(scripts));
-    pages[path] = { totalKb: round(pageKb), aboveBaselineKb: round(kb(extra)), scripts: scripts.size };
+    // The biggest chunks of its own, so an over-budget page says where to look.
+    const largest = [...scripts].filter(([url]) => !base.scripts.has(url)).sort((a, b) => b[1] - a[1]).slice(0, 4)
+      .map(([url, size]) => ({ chunk: url.slice(url.lastIndexOf("/") + 1), kb: round(kb(size)) }));
+    pages[path] = { totalKb: round(pageKb), aboveBaselineKb: round(kb(extra)), scripts: scripts.size, largest };
     rows.push({
       id: `js.${path}`, figure, unit: "kB", median: round(kb(extra)), p95: null,
       baseline: `404 page ${baseKb.toFixed(1)} kB; page total ${pageKb.toFixed(1)} kB`, budget: `≤ ${BUDGET_KB} kB`,
