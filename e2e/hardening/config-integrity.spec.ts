@@ -139,7 +139,7 @@ test("a read-only state folder: token and config saves answer 507 saying so, not
   sentinel.addToken(OLD_TOKEN);
   sentinel.addToken(NEW_TOKEN);
   const store = await storage(FILES);
-  await store.readOnly();
+  test.skip(!(await store.readOnly()), "Neither a read-only mount nor file modes stop writes here (root without the right to mount).");
   const before = await snapshotFiles(stateDir);
 
   await expectStorageFailure(await saveToken(request), ".env", /read-only or not writable/);

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { chmod, open, readdir, readFile, rm } from "node:fs/promises";
+import { chmod, open, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 
@@ -11,8 +11,8 @@ const run = promisify(execFile);
 export interface StateStorage {
   /** "tmpfs" when a mount worked, "chmod" when only permissions can be used. */
   readonly kind: "tmpfs" | "chmod";
-  /** Makes the folder read-only (remount ro, or chmod 0500). */
-  readOnly(): Promise<void>;
+  /** Makes the folder read-only (remount ro, or chmod 0500); false when writes still get through. */
+  readOnly(): Promise<boolean>;
   /** Makes it writable again. */
   writable(): Promise<void>;
   /** Fills the tmpfs with one big file until no byte is left; returns that file's path. */
@@ -40,7 +40,10 @@ export async function prepareStateStorage(dir: string, files: Record<string, str
   if (mounted) {
     return {
       kind: "tmpfs",
-      readOnly: async () => void (await run("mount", ["-o", "remount,ro", dir])),
+      readOnly: async () => {
+        await run("mount", ["-o", "remount,ro", dir]);
+        return !(await canWrite(dir));
+      },
       writable: async () => void (await run("mount", ["-o", "remount,rw", dir])),
       fill: () => fillUp(path.join(dir, FILLER)),
       release: async () => {
@@ -53,7 +56,11 @@ export async function prepareStateStorage(dir: string, files: Record<string, str
   }
   return {
     kind: "chmod",
-    readOnly: () => chmod(dir, 0o500),
+    // Root ignores file modes: then nothing here can make the folder read-only.
+    readOnly: async () => {
+      await chmod(dir, 0o500);
+      return !(await canWrite(dir));
+    },
     writable: () => chmod(dir, 0o700),
     fill: () => Promise.reject(new Error("A full disk needs a tmpfs mount, and mounting is not allowed here.")),
     release: async () => {
@@ -62,6 +69,17 @@ export async function prepareStateStorage(dir: string, files: Record<string, str
       await chmod(dir, 0o700);
     },
   };
+}
+
+async function canWrite(dir: string): Promise<boolean> {
+  const probe = path.join(dir, ".write-probe");
+  try {
+    await writeFile(probe, "");
+  } catch {
+    return false;
+  }
+  await rm(probe, { force: true });
+  return true;
 }
 
 async function writeSynced(file: string, text: string): Promise<void> {
