@@ -11,7 +11,7 @@ const R1 = "huggingface/deepseek-ai/DeepSeek-R1";
 
 function runSetup(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/setup.ts", ...args], { env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env } });
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/setup.ts", ...args], { env: { NODE_ENV: "test", PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env } });
     let out = "";
     child.stdout.on("data", (c) => (out += c));
     child.stderr.on("data", (c) => (out += c));
