@@ -37,7 +37,8 @@ export function StatusNotes({ status }: { status: TokenStatus }) {
       {status.authProfile ? (
         <p className="alert-warn" data-testid="note-auth-profile">
           openclaw.json has a <code>huggingface</code> auth profile: OpenClaw uses the key stored with that profile first, before
-          any token shown here. Remove the profile (Config page) if you want OpenClaw to use this token.
+          any token shown here. To make OpenClaw use this token, delete the <code>huggingface:default</code> entry under{" "}
+          <code>auth.profiles</code> in openclaw.json (see it on the <a className="link" href="/config">Config page</a>).
         </p>
       ) : null}
     </div>
