@@ -19,13 +19,18 @@ import { WarningsPanel } from "./warnings-panel";
 export function ModelsWorkspace() {
   const params = useSearchParams();
   const pathname = usePathname();
-  const urlState = useMemo(() => readPickerState(params), [params]);
-  const [search, setSearch] = useState(urlState.q);
+  const fromUrl = useMemo(() => readPickerState(params), [params]);
+  // A click shows at once: the URL (and useSearchParams) catches up in a transition, which can lag
+  // under load, so recent changes are overlaid until the URL reports them.
+  const [overlay, setOverlay] = useState<{ base: typeof fromUrl; patch: Partial<PickerUrlState> }>({ base: fromUrl, patch: {} });
+  const urlState = overlay.base === fromUrl ? { ...fromUrl, ...overlay.patch } : fromUrl;
+  const [search, setSearch] = useState(fromUrl.q);
   const deferredSearch = useDeferredValue(search);
   const { config, catalog, settings, warnings, index } = useEffectiveSettings();
 
   // Native history calls keep useSearchParams in sync without a server round trip per keystroke.
   const setUrl = (patch: Partial<PickerUrlState>, push = false) => {
+    setOverlay((current) => ({ base: fromUrl, patch: current.base === fromUrl ? { ...current.patch, ...patch } : patch }));
     const next = writePickerState({ ...urlState, q: search, ...patch }).toString();
     window.history[push ? "pushState" : "replaceState"](null, "", next ? `${pathname}?${next}` : pathname);
   };
