@@ -2,15 +2,19 @@ import { NDJSON_TYPE } from "@/lib/chat/wire";
 import { CHAT_LIMITS } from "@/lib/chat/request";
 import { loadChatContext, startChat } from "@/lib/server/chat";
 import { handle, readJsonBody } from "@/lib/server/http";
+import { refuseIfNotAllowed } from "@/lib/server/route-guard";
 import { chatRequestSchema } from "./schema";
 
 // Streams NDJSON events (lib/chat/wire.ts). `no-transform` keeps the compression layer from
 // buffering the stream; request.signal reaches the upstream call so Stop aborts it at once.
+// proxy.ts skips this path for speed, so the route applies the same Host/origin/session verdict.
 export const POST = handle(async (request: Request) => {
+  const refusal = refuseIfNotAllowed(request);
+  if (refusal) return refusal;
   const context = loadChatContext();
   const body = await readJsonBody(request, chatRequestSchema, CHAT_LIMITS.bodyBytes);
   const { stream, headers } = await startChat(body, request.signal, await context);
   return new Response(stream, {
-    headers: { ...headers, "content-type": NDJSON_TYPE, "cache-control": "no-store, no-transform", "x-accel-buffering": "no" },
+    headers: { ...headers, "content-type": NDJSON_TYPE, "cache-control": "no-store, no-transform", "x-accel-buffering": "no", "x-content-type-options": "nosniff" },
   });
 });
