@@ -14,7 +14,8 @@ test.describe("with a token", () => {
     const foreign = await rawRequest(app.port, "POST", "/api/chat", "attacker.example", JSON_TYPE, BODY);
     expect(foreign.status).toBe(403);
     expect(JSON.parse(foreign.body).error.code).toBe("forbidden_host");
-    for (const headers of [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }, { origin: "null" }]) {
+    const attempts: Record<string, string>[] = [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }, { origin: "null" }];
+    for (const headers of attempts) {
       const crossSite = await rawRequest(app.port, "POST", "/api/chat", host, { ...JSON_TYPE, ...headers }, BODY);
       expect(crossSite.status, JSON.stringify(headers)).toBe(403);
       expect(JSON.parse(crossSite.body).error.code).toBe("forbidden_origin");

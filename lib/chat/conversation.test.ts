@@ -22,5 +22,21 @@ describe("conversation storage", () => {
     expect(loadConversation(storage)).toBeNull();
     storage.setItem(CONVERSATION_KEY, "not json");
     expect(loadConversation(storage)).toBeNull();
+    const good = { model: "m/x", system: "", turns: [{ role: "user", content: "Hi" }, { role: "assistant", answer: { status: "done", content: "Yo", reasoning: "", startedAt: 1, meta: { ref: "r", model: "m", provider: null, requestId: null } } }] };
+    storage.setItem(CONVERSATION_KEY, JSON.stringify(good));
+    expect(loadConversation(storage)?.turns).toHaveLength(2);
+    const bad = [
+      { ...good, model: "x".repeat(301) },
+      { ...good, turns: [{ role: "system", content: "Hi" }] },
+      { ...good, turns: [{ role: "assistant", answer: { ...good.turns[1].answer, status: "streaming" } }] },
+      { ...good, turns: [{ role: "assistant", answer: { ...good.turns[1].answer, startedAt: "1" } }] },
+      { ...good, turns: [{ role: "assistant", answer: { ...good.turns[1].answer, meta: { ref: "r" } } }] },
+      { ...good, turns: Array.from({ length: 401 }, () => ({ role: "user", content: "a" })) },
+      { ...good, turns: {} },
+    ];
+    for (const value of bad) {
+      storage.setItem(CONVERSATION_KEY, JSON.stringify(value));
+      expect(loadConversation(storage), JSON.stringify(value).slice(0, 120)).toBeNull();
+    }
   });
 });

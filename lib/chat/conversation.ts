@@ -1,43 +1,42 @@
 // The playground's conversation in browser storage: model, system prompt and messages only.
 // Nothing token-like is ever stored; what is read back is validated, so a stale or tampered
 // entry is dropped instead of breaking the page.
-import { z } from "zod";
 import type { Answer } from "./answer";
 
 export const CONVERSATION_KEY = "hfpd.playground.conversation.v1";
 const MAX_STORED_CHARS = 2_000_000;
 
-const failure = z.object({
-  kind: z.string(),
-  message: z.string(),
-  upstreamStatus: z.number().optional(),
-  provider: z.string().nullable().optional(),
-  requestId: z.string().nullable().optional(),
+// A hand-written shape check rather than zod: this is the only validation the playground's
+// bundle needs, and zod (even zod/mini) cost it ~15 kB gzipped of its 60 kB budget.
+type Check = (value: unknown) => boolean;
+const str: Check = (v) => typeof v === "string";
+const num: Check = (v) => typeof v === "number" && Number.isFinite(v);
+const optional = (check: Check): Check => (v) => v === undefined || check(v);
+const nullable = (check: Check): Check => (v) => v === null || check(v);
+const shape =
+  (fields: Record<string, Check>): Check =>
+  (v) =>
+    !!v && typeof v === "object" && !Array.isArray(v) && Object.entries(fields).every(([key, check]) => check((v as Record<string, unknown>)[key]));
+
+const failure = shape({ kind: str, message: str, upstreamStatus: optional(num), provider: optional(nullable(str)), requestId: optional(nullable(str)) });
+const answer = shape({
+  status: (v) => v === "done" || v === "error" || v === "stopped",
+  content: str,
+  reasoning: str,
+  meta: optional(shape({ ref: str, model: str, alias: optional(str), provider: nullable(str), requestId: nullable(str) })),
+  usage: optional(shape({ promptTokens: num, completionTokens: num, totalTokens: num })),
+  finishReason: optional(nullable(str)),
+  skipped: optional(num),
+  error: optional(failure),
+  startedAt: num,
+  firstTokenAt: optional(num),
+  endedAt: optional(num),
 });
-
-const answerSchema = z.object({
-  status: z.enum(["done", "error", "stopped"]),
-  content: z.string(),
-  reasoning: z.string(),
-  meta: z.object({ ref: z.string(), model: z.string(), alias: z.string().optional(), provider: z.string().nullable(), requestId: z.string().nullable() }).optional(),
-  usage: z.object({ promptTokens: z.number(), completionTokens: z.number(), totalTokens: z.number() }).optional(),
-  finishReason: z.string().nullable().optional(),
-  skipped: z.number().optional(),
-  error: failure.optional(),
-  startedAt: z.number(),
-  firstTokenAt: z.number().optional(),
-  endedAt: z.number().optional(),
-});
-
-const turnSchema = z.discriminatedUnion("role", [
-  z.object({ role: z.literal("user"), content: z.string() }),
-  z.object({ role: z.literal("assistant"), answer: answerSchema }),
-]);
-
-const conversationSchema = z.object({
-  model: z.string().max(300),
-  system: z.string(),
-  turns: z.array(turnSchema).max(400),
+const turn: Check = (v) => shape({ role: (r) => r === "user", content: str })(v) || shape({ role: (r) => r === "assistant", answer })(v);
+const isStoredConversation = shape({
+  model: (v) => typeof v === "string" && v.length <= 300,
+  system: str,
+  turns: (v) => Array.isArray(v) && v.length <= 400 && v.every(turn),
 });
 
 export type UserTurn = { role: "user"; content: string };
@@ -54,8 +53,8 @@ export function loadConversation(storage: Pick<Storage, "getItem"> | undefined):
   try {
     const text = storage?.getItem(CONVERSATION_KEY);
     if (!text) return null;
-    const parsed = conversationSchema.safeParse(JSON.parse(text));
-    return parsed.success ? (parsed.data as Conversation) : null;
+    const value: unknown = JSON.parse(text);
+    return isStoredConversation(value) ? (value as Conversation) : null;
   } catch {
     return null;
   }
