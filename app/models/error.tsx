@@ -1,17 +1,6 @@
 "use client";
-import { PageHeader } from "@/components/ui/page-header";
+import { RouteError } from "@/components/ui/route-error";
 
-// Our own words only: the error's message could come from anywhere.
 export default function ModelsError({ reset }: { error: Error; reset: () => void }) {
-  return (
-    <>
-      <PageHeader title="Models" />
-      <div className="alert-error space-y-2" role="alert">
-        <p>The Models page failed to load.</p>
-        <button type="button" className="btn" onClick={reset}>
-          Try again
-        </button>
-      </div>
-    </>
-  );
+  return <RouteError title="Models" message="The Models page failed to load. Check that the state folder is readable." reset={reset} />;
 }
