@@ -2,21 +2,11 @@
 // and reads the resident memory of its process tree from /proc.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
+import { freePort } from "../../e2e/support/app-server";
 import { DIST_DIR, ROOT, guardSharedFiles } from "./build";
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 export interface AppProcess {
   url: string;

@@ -7,6 +7,7 @@ import { DEFAULT_MODEL_REF } from "@/lib/model-ref";
 import type { ConfigPreviewBody, ConfigStateBody } from "@/lib/openclaw-config/api-types";
 import { planSetupChange } from "@/lib/setup-plan";
 import { DiffView } from "./diff-view";
+import { StepActions } from "./step-actions";
 
 interface Props {
   config: ConfigStateBody;
@@ -68,17 +69,11 @@ export function ConfirmStep({ config, choice, onBack, onSaved, onSkip }: Props) 
       <div role="alert" aria-live="assertive">
         {error ? <p className="alert-error">{error}</p> : null}
       </div>
-      <div className="flex flex-wrap gap-2">
-        <button type="button" className="btn" onClick={onBack}>
-          Back
-        </button>
+      <StepActions onBack={onBack} onSkip={onSkip}>
         <button type="button" className="btn-primary" onClick={() => void save()} disabled={saving || !preview.data || !!config.problem || !!preview.data.issues.length}>
           {saving ? "Saving…" : "Save to openclaw.json"}
         </button>
-        <button type="button" className="btn" onClick={onSkip}>
-          Skip this step
-        </button>
-      </div>
+      </StepActions>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import type { CatalogModel } from "@/lib/catalog-types";
 import { predictProvider } from "@/lib/catalog/routing";
 import { buildRef, DEFAULT_MODEL_REF, parseRef } from "@/lib/model-ref";
 import type { ConfigStateBody } from "@/lib/openclaw-config/api-types";
+import { StepActions } from "./step-actions";
 
 // Each model offered plain, cheapest and fastest, as OpenClaw's own picker does.
 const POLICIES = [
@@ -64,10 +65,7 @@ export function ModelStep({ config, choice, onChoose, onBack, onNext, onSkip }: 
       <div id={noteId} aria-live="polite" data-testid="setup-policy-note">
         <PolicyNote model={model} ref_={selected} />
       </div>
-      <div className="flex flex-wrap gap-2">
-        <button type="button" className="btn" onClick={onBack}>
-          Back
-        </button>
+      <StepActions onBack={onBack} onSkip={onSkip}>
         <button
           type="button"
           className="btn-primary"
@@ -78,10 +76,7 @@ export function ModelStep({ config, choice, onChoose, onBack, onNext, onSkip }: 
         >
           Continue
         </button>
-        <button type="button" className="btn" onClick={onSkip}>
-          Skip this step
-        </button>
-      </div>
+      </StepActions>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 import { TokenForm } from "@/components/token/token-form";
 import { NEW_TOKEN_URL } from "@/lib/token-input";
 import type { TokenStatus } from "@/lib/token-status";
+import { StepActions } from "./step-actions";
 
 export function TokenStep({ token, onNext, onSkip }: { token: TokenStatus; onNext: () => void; onSkip: () => void }) {
   return (
@@ -20,14 +21,11 @@ export function TokenStep({ token, onNext, onSkip }: { token: TokenStatus; onNex
         </p>
       ) : null}
       <TokenForm replacing={token.configured} />
-      <div className="flex flex-wrap gap-2">
+      <StepActions onSkip={onSkip}>
         <button type="button" className="btn-primary" onClick={onNext} disabled={!token.configured}>
           Continue
         </button>
-        <button type="button" className="btn" onClick={onSkip}>
-          Skip this step
-        </button>
-      </div>
+      </StepActions>
     </div>
   );
 }
