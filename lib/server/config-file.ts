@@ -85,6 +85,16 @@ export function serializeConfig(data: ConfigObject): string {
   return `${JSON.stringify(data, null, 2)}\n`;
 }
 
+/** The file as it is now, inside a save's queue; 409 when it is no longer the revision the caller loaded. */
+async function readCurrentAt(expectedRevision: string): Promise<ConfigSnapshot> {
+  cache = null;
+  const current = await readConfig();
+  if (current.revision !== expectedRevision) {
+    throw new AppError("conflict", "openclaw.json changed since you loaded it (another tab, OpenClaw or an editor). Review the current file and try again.", { revision: current.revision });
+  }
+  return current;
+}
+
 /**
  * Applies `change` to the current file if its revision still matches `expectedRevision`.
  * The check and the write happen inside one per-file queue, so two saves can never both win.
@@ -95,11 +105,7 @@ export function updateConfig(
 ): Promise<ConfigSnapshot> {
   const file = configPath();
   return serialized(file, async () => {
-    cache = null;
-    const current = await readConfig();
-    if (current.revision !== expectedRevision) {
-      throw new AppError("conflict", "openclaw.json changed since you loaded it (another tab, OpenClaw or an editor). Review the current file and save again.", { revision: current.revision });
-    }
+    const current = await readCurrentAt(expectedRevision);
     if (current.problem || !current.data) {
       throw new AppError("config_unparsable", `openclaw.json does not parse${current.problem?.line ? ` (line ${current.problem.line}, column ${current.problem.column})` : ""}: ${current.problem?.message ?? "unknown problem"}. Fix it by hand; the dashboard will not overwrite it.`, current.problem);
     }
@@ -184,11 +190,7 @@ export async function readBackup(name: string): Promise<{ name: string; text: st
 export function restoreBackup(name: string, expectedRevision: string, check: (data: ConfigObject) => void = () => {}): Promise<ConfigSnapshot> {
   const file = configPath();
   return serialized(file, async () => {
-    cache = null;
-    const current = await readConfig();
-    if (current.revision !== expectedRevision) {
-      throw new AppError("conflict", "openclaw.json changed since you loaded it (another tab, OpenClaw or an editor). Review the current file and try again.", { revision: current.revision });
-    }
+    const current = await readCurrentAt(expectedRevision);
     const backup = await readBackup(name);
     if (!backup) throw new AppError("not_found", `There is no backup named ${name}.`);
     const parsed = parseConfigText(backup.text);
