@@ -1,11 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { SESSION_COOKIE } from "@/lib/session-cookie";
-import { guardSettings, judgeRequest, SECURITY_HEADERS } from "@/lib/request-verdict";
+import { SESSION_COOKIE } from "@/lib/access/session-cookie";
+import { guardSettings, judgeRequest, SECURITY_HEADERS } from "@/lib/access/request-verdict";
 
 // Every request passes here first: a foreign Host (DNS rebinding), a cross-site write, or (when
 // DASHBOARD_TOKEN is set) a request without a valid session is refused before any page or route
 // runs. The chat stream is the one exception: its route applies the same verdict itself, since
-// this pass costs Next ~1.5 ms per request and the chat budget is 5 ms (lib/server/route-guard.ts).
+// this pass costs Next ~1.5 ms per request and the chat budget is 5 ms (lib/server/access/route-guard.ts).
 const settings = guardSettings(process.env);
 
 function secured(response: NextResponse): NextResponse {

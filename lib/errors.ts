@@ -29,7 +29,7 @@ export const errorStatus = {
 
 export type ErrorCode = keyof typeof errorStatus;
 
-export interface ErrorBody {
+interface ErrorBody {
   error: { code: ErrorCode | string; message: string; details?: unknown };
 }
 

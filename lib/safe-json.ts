@@ -1,7 +1,7 @@
 // Hostile-input JSON: refuses prototype-polluting keys and absurd nesting before anything
 // else sees the value. Shared by route bodies and config files.
-export const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
-export const MAX_JSON_DEPTH = 32;
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+const MAX_JSON_DEPTH = 32;
 
 export class UnsafeJsonError extends Error {}
 
@@ -31,7 +31,7 @@ export function parseSafeJson(text: string): unknown {
 }
 
 // Control characters (C0, DEL, C1) and line/paragraph separators break refs, aliases and files.
-export const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 export function hasControlChars(text: string): boolean {
   return CONTROL_CHARS.test(text);
 }

@@ -1,5 +1,5 @@
 // `npm run setup -- --huggingface-api-key "$HF_TOKEN" [--model REF] [--state-dir DIR] [--force]`
-// Configures OpenClaw's Hugging Face provider without a browser; see lib/server/setup.ts.
+// Configures OpenClaw's Hugging Face provider without a browser; see lib/server/openclaw-config/setup.ts.
 import { parseArgs } from "node:util";
 import path from "node:path";
 
@@ -35,7 +35,7 @@ async function main() {
   if (!key?.trim()) fail(`no Hugging Face key: pass --huggingface-api-key or set HF_TOKEN.\n${USAGE}`, 2);
 
   // Imported after the state directory is known (settings are read per call, but keep it obvious).
-  const { runSetup } = await import("../lib/server/setup");
+  const { runSetup } = await import("../lib/server/openclaw-config/setup");
   const { AppError } = await import("../lib/errors");
   try {
     const report = await runSetup({ key, model: values.model, force: values.force });

@@ -12,9 +12,9 @@ const distDir = process.env.NEXT_DIST_DIR || ".next";
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
 // Beyond loopback the dashboard can change files and spend the user's credits, so it needs a
-// sign-in secret; the proxy then asks every request for a session (see lib/session-cookie.ts).
+// sign-in secret; the proxy then asks every request for a session (see lib/access/session-cookie.ts).
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/i;
-const MIN_SECRET = 16; // lib/session-cookie.ts MIN_DASHBOARD_TOKEN_LENGTH
+const MIN_SECRET = 16; // lib/access/session-cookie.ts MIN_DASHBOARD_TOKEN_LENGTH
 const secret = process.env.DASHBOARD_TOKEN ?? "";
 if (!LOOPBACK.test(host) && !secret) {
   console.error(

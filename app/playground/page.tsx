@@ -3,9 +3,9 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { Playground } from "@/components/playground/playground";
 import { PageHeader } from "@/components/ui/page-header";
-import { MAX_REF_LENGTH } from "@/lib/model-ref";
+import { MAX_REF_LENGTH } from "@/lib/openclaw-config/model-ref";
 import { hasControlChars } from "@/lib/safe-json";
-import { playgroundSettings } from "@/lib/server/chat-targets";
+import { playgroundSettings } from "@/lib/server/chat/playground-settings";
 
 export const metadata: Metadata = { title: "Playground" };
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
-import { safeNextPath } from "@/lib/session-cookie";
-import { dashboardToken } from "@/lib/server/session";
+import { safeNextPath } from "@/lib/access/session-cookie";
+import { dashboardToken } from "@/lib/server/access/session";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };

@@ -1,6 +1,6 @@
 "use client";
 import { useId, useRef, useState } from "react";
-import { ApiError, fetchJson } from "@/lib/fetcher";
+import { ApiError, fetchJson } from "@/lib/client/fetcher";
 
 export function SignInForm({ next }: { next: string }) {
   const inputRef = useRef<HTMLInputElement>(null);

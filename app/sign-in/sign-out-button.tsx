@@ -1,7 +1,7 @@
 "use client";
 import { usePathname } from "next/navigation";
 import useSWR from "swr";
-import { fetchJson, jsonFetcher } from "@/lib/fetcher";
+import { fetchJson, jsonFetcher } from "@/lib/client/fetcher";
 
 export const sessionKey = () => "/api/session";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { TokenPanel } from "@/components/token/token-panel";
 import { PageHeader } from "@/components/ui/page-header";
-import { getTokenStatus } from "@/lib/server/token-service";
+import { getTokenStatus } from "@/lib/server/token/token-service";
 
 export const metadata: Metadata = { title: "Token" };
 export const dynamic = "force-dynamic";

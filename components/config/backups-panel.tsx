@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { mutate } from "swr";
 import { configKey } from "@/components/models/use-model-data";
-import { ApiError, fetchJson } from "@/lib/fetcher";
+import { ApiError, fetchJson } from "@/lib/client/fetcher";
 import type { ConfigPreviewBody, ConfigStateBody } from "@/lib/openclaw-config/api-types";
 import { DiffView } from "./diff-view";
 

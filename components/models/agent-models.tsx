@@ -1,6 +1,6 @@
 "use client";
 import type { ModelChange } from "@/lib/openclaw-config/change";
-import type { ModelSettings } from "@/lib/openclaw-settings";
+import type { ModelSettings } from "@/lib/openclaw-config/model-settings";
 import { RefLabel } from "./ref-label";
 
 /** Primary and ordered fallbacks, as the agent will use them once the pending change is saved. */

@@ -1,9 +1,9 @@
 "use client";
 import { useId, useState } from "react";
-import { parseRef } from "@/lib/model-ref";
+import { parseRef } from "@/lib/openclaw-config/model-ref";
 import type { ModelChange } from "@/lib/openclaw-config/change";
 import { refProblem } from "@/lib/openclaw-config/ref-rules";
-import type { ModelSettings } from "@/lib/openclaw-settings";
+import type { ModelSettings } from "@/lib/openclaw-config/model-settings";
 import { AliasEditor } from "./alias-editor";
 import { RefLabel } from "./ref-label";
 

@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
-import type { CatalogResponse } from "@/lib/catalog-types";
-import { ApiError } from "@/lib/fetcher";
+import type { CatalogResponse } from "@/lib/catalog/types";
+import { ApiError } from "@/lib/client/fetcher";
 import { refreshCatalog } from "./use-model-data";
 
 export function formatAge(fetchedAt: string | null, now: number): string {

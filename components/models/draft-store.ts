@@ -3,12 +3,12 @@ import { useSyncExternalStore } from "react";
 import type { ModelChange } from "@/lib/openclaw-config/change";
 import { mergeChanges, normalizeChange } from "@/lib/openclaw-config/draft";
 import { asModelChange } from "@/lib/openclaw-config/ref-rules";
-import type { ModelSettings } from "@/lib/openclaw-settings";
+import type { ModelSettings } from "@/lib/openclaw-config/model-settings";
 
 // The pending (unsaved) change to openclaw.json, kept per tab in sessionStorage so the Config page
 // can show the same diff before saving. It holds model refs and aliases only, never a secret.
 const STORAGE_KEY = "hfpd:model-draft";
-export interface Draft {
+interface Draft {
   baseRevision: string;
   change: ModelChange;
 }

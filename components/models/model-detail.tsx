@@ -1,9 +1,9 @@
 "use client";
 import { useState } from "react";
-import type { CatalogModel } from "@/lib/catalog-types";
-import { buildRef, type Policy } from "@/lib/model-ref";
+import type { CatalogModel } from "@/lib/catalog/types";
+import { buildRef, type Policy } from "@/lib/openclaw-config/model-ref";
 import type { ModelChange } from "@/lib/openclaw-config/change";
-import type { ModelSettings } from "@/lib/openclaw-settings";
+import type { ModelSettings } from "@/lib/openclaw-config/model-settings";
 import { AliasEditor } from "./alias-editor";
 import { formatTokens } from "./format";
 import { PolicyControl } from "./policy-control";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useState } from "react";
 import useSWR, { mutate } from "swr";
 import { DiffView } from "@/components/config/diff-view";
-import { ApiError, fetchJson } from "@/lib/fetcher";
+import { ApiError, fetchJson } from "@/lib/client/fetcher";
 import type { ConfigPreviewBody, ConfigStateBody } from "@/lib/openclaw-config/api-types";
 import type { ModelChange } from "@/lib/openclaw-config/change";
 import { clearDraft, rebaseDraft, useDraft } from "./draft-store";

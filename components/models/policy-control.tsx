@@ -1,8 +1,8 @@
 "use client";
 import { useId } from "react";
-import type { CatalogModel } from "@/lib/catalog-types";
+import type { CatalogModel } from "@/lib/catalog/types";
 import { liveProviders, predictProvider } from "@/lib/catalog/routing";
-import type { Policy } from "@/lib/model-ref";
+import type { Policy } from "@/lib/openclaw-config/model-ref";
 
 const CHOICES = [
   { kind: "auto", label: "Auto", hint: "the router's default (today: the fastest)" },

@@ -1,4 +1,4 @@
-import type { CatalogModel } from "@/lib/catalog-types";
+import type { CatalogModel } from "@/lib/catalog/types";
 import { cheapestProvider, fastestProvider } from "@/lib/catalog/routing";
 import { formatNumber, formatPrice, formatTokens } from "./format";
 

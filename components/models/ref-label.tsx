@@ -1,4 +1,4 @@
-import { parseRef, policyLabel } from "@/lib/model-ref";
+import { parseRef, policyLabel } from "@/lib/openclaw-config/model-ref";
 
 /** A model ref with its alias beside it (wherever a ref is shown) and its routing policy. */
 export function RefLabel({ refText, alias, compact = false }: { refText: string; alias?: string; compact?: boolean }) {

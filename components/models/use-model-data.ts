@@ -2,9 +2,9 @@
 import { useMemo } from "react";
 import useSWR, { mutate } from "swr";
 import { catalogKey } from "@/components/playground/use-catalog";
-import type { CatalogModel, CatalogResponse } from "@/lib/catalog-types";
+import type { CatalogModel, CatalogResponse } from "@/lib/catalog/types";
 import { computeWarnings } from "@/lib/catalog/warnings";
-import { fetchJson, jsonFetcher } from "@/lib/fetcher";
+import { fetchJson, jsonFetcher } from "@/lib/client/fetcher";
 import type { ConfigStateBody } from "@/lib/openclaw-config/api-types";
 import { applyChangeToSettings } from "@/lib/openclaw-config/draft";
 import { useDraft } from "./draft-store";

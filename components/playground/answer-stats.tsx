@@ -1,7 +1,7 @@
-import type { CatalogModel } from "@/lib/catalog-types";
+import type { CatalogModel } from "@/lib/catalog/types";
 import { answerStats, type Answer } from "@/lib/chat/answer";
 import { estimateCost, findOffer, formatUsd } from "@/lib/chat/cost";
-import { parseRef } from "@/lib/model-ref";
+import { parseRef } from "@/lib/openclaw-config/model-ref";
 
 // The figures under an answer. The cost uses the pricing of the provider that actually served
 // it (x-inference-provider), looked up in the catalog after the stream, never on the chat path.

@@ -1,5 +1,5 @@
 "use client";
-import type { CatalogModel } from "@/lib/catalog-types";
+import type { CatalogModel } from "@/lib/catalog/types";
 import { isRunning, type Answer } from "@/lib/chat/answer";
 import { AnswerMarkdown } from "./markdown";
 import { AnswerStats } from "./answer-stats";

@@ -1,5 +1,5 @@
 "use client";
-import type { CatalogModel } from "@/lib/catalog-types";
+import type { CatalogModel } from "@/lib/catalog/types";
 import type { Answer } from "@/lib/chat/answer";
 import type { Turn } from "@/lib/chat/conversation";
 import { explainChatError } from "@/lib/chat/errors";

@@ -1,6 +1,6 @@
 "use client";
 import { useRef, useState } from "react";
-import type { CatalogModel } from "@/lib/catalog-types";
+import type { CatalogModel } from "@/lib/catalog/types";
 import { isRunning, type Answer } from "@/lib/chat/answer";
 import { resolveModelInput } from "@/lib/chat/model-input";
 import type { PlaygroundSettings } from "@/lib/chat/playground-settings";

@@ -1,10 +1,10 @@
 "use client";
 import { useId, useMemo } from "react";
-import type { CatalogModel } from "@/lib/catalog-types";
+import type { CatalogModel } from "@/lib/catalog/types";
 import { capabilitiesFor, liveOffers } from "@/lib/chat/capabilities";
 import { resolveModelInput, withPolicy } from "@/lib/chat/model-input";
 import type { PlaygroundSettings } from "@/lib/chat/playground-settings";
-import { parsePolicy, policySuffix, type Policy } from "@/lib/model-ref";
+import { parsePolicy, policySuffix, type Policy } from "@/lib/openclaw-config/model-ref";
 import { findModel } from "./use-catalog";
 
 // A model is a configured ref, an alias, or any catalog model with a policy suffix. The text

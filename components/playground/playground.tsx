@@ -8,7 +8,7 @@ import { EMPTY_PARAMS, genericParams, toChatParams, type ParamsForm } from "@/li
 import type { PlaygroundSettings } from "@/lib/chat/playground-settings";
 import type { ChatRequest } from "@/lib/chat/request";
 import { runChat } from "@/lib/chat/run";
-import { DEFAULT_MODEL_REF } from "@/lib/model-ref";
+import { DEFAULT_MODEL_REF } from "@/lib/openclaw-config/model-ref";
 import { ChatPanel } from "./chat-panel";
 import { CodePanel } from "./code-panel";
 import { ComparePanel } from "./compare-panel";

@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useRef, useState } from "react";
-import type { CatalogModel } from "@/lib/catalog-types";
+import type { CatalogModel } from "@/lib/catalog/types";
 import type { Answer } from "@/lib/chat/answer";
 import { configuredChain, type PlaygroundSettings } from "@/lib/chat/playground-settings";
 import type { ChatRequest } from "@/lib/chat/request";

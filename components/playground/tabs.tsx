@@ -3,7 +3,7 @@ import { useRef } from "react";
 
 // An accessible tab list (arrow keys, Home/End); panels stay mounted so a stream keeps running
 // while another tab is shown.
-export interface TabItem<T extends string> {
+interface TabItem<T extends string> {
   id: T;
   label: string;
 }

@@ -1,7 +1,7 @@
 "use client";
 import useSWR from "swr";
-import type { CatalogModel, CatalogResponse } from "@/lib/catalog-types";
-import { jsonFetcher } from "@/lib/fetcher";
+import type { CatalogModel, CatalogResponse } from "@/lib/catalog/types";
+import { jsonFetcher } from "@/lib/client/fetcher";
 
 // The catalog (GET /api/models) gives the playground model ids, capabilities and pricing.
 // Without it the playground still works: any id can be typed, and only generic parameters show.

@@ -2,10 +2,10 @@
 import { useState } from "react";
 import useSWR, { useSWRConfig } from "swr";
 import { configKey } from "@/components/models/use-model-data";
-import { ApiError, fetchJson } from "@/lib/fetcher";
-import { DEFAULT_MODEL_REF } from "@/lib/model-ref";
+import { ApiError, fetchJson } from "@/lib/client/fetcher";
+import { DEFAULT_MODEL_REF } from "@/lib/openclaw-config/model-ref";
 import type { ConfigPreviewBody, ConfigStateBody } from "@/lib/openclaw-config/api-types";
-import { planSetupChange } from "@/lib/setup-plan";
+import { planSetupChange } from "@/lib/openclaw-config/setup-plan";
 import { DiffView } from "./diff-view";
 import { StepActions } from "./step-actions";
 

@@ -1,6 +1,6 @@
 "use client";
 import type { ConfigStateBody } from "@/lib/openclaw-config/api-types";
-import type { TokenStatus } from "@/lib/token-status";
+import type { TokenStatus } from "@/lib/token/token-status";
 import { ConfirmStep } from "./confirm-step";
 import { DoneStep } from "./done-step";
 import { ModelStep } from "./model-step";

@@ -1,9 +1,9 @@
 "use client";
 import { useId, useMemo } from "react";
 import { useCatalogData } from "@/components/models/use-model-data";
-import type { CatalogModel } from "@/lib/catalog-types";
+import type { CatalogModel } from "@/lib/catalog/types";
 import { predictProvider } from "@/lib/catalog/routing";
-import { buildRef, DEFAULT_MODEL_REF, parseRef } from "@/lib/model-ref";
+import { buildRef, DEFAULT_MODEL_REF, parseRef } from "@/lib/openclaw-config/model-ref";
 import type { ConfigStateBody } from "@/lib/openclaw-config/api-types";
 import { StepActions } from "./step-actions";
 

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from "react";
 
 // Where the guided setup is, kept in localStorage so a reload resumes it. Never holds the token.
-export const SETUP_STORAGE_KEY = "hfpd.setup.v1";
+const SETUP_STORAGE_KEY = "hfpd.setup.v1";
 export const SETUP_STEPS = ["token", "model", "confirm", "done"] as const;
 export type SetupStep = (typeof SETUP_STEPS)[number];
 

@@ -1,7 +1,7 @@
 "use client";
 import { TokenForm } from "@/components/token/token-form";
-import { NEW_TOKEN_URL } from "@/lib/token-input";
-import type { TokenStatus } from "@/lib/token-status";
+import { NEW_TOKEN_URL } from "@/lib/token/token-input";
+import type { TokenStatus } from "@/lib/token/token-status";
 import { StepActions } from "./step-actions";
 
 export function TokenStep({ token, onNext, onSkip }: { token: TokenStatus; onNext: () => void; onSkip: () => void }) {

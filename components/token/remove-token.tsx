@@ -1,8 +1,8 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import { useSWRConfig } from "swr";
-import { ApiError, fetchJson } from "@/lib/fetcher";
-import { tokenKey, type RemoveTokenResponse, type TokenStatus } from "@/lib/token-status";
+import { ApiError, fetchJson } from "@/lib/client/fetcher";
+import { tokenKey, type RemoveTokenResponse, type TokenStatus } from "@/lib/token/token-status";
 
 /** Deletes the HF_TOKEN line from .env after an explicit confirmation. */
 export function RemoveToken({ status }: { status: TokenStatus }) {

@@ -1,8 +1,8 @@
 "use client";
 import { useState } from "react";
 import { useSWRConfig } from "swr";
-import { ApiError, fetchJson } from "@/lib/fetcher";
-import { OUTCOME_LABELS, tokenKey, type TokenStatus } from "@/lib/token-status";
+import { ApiError, fetchJson } from "@/lib/client/fetcher";
+import { OUTCOME_LABELS, tokenKey, type TokenStatus } from "@/lib/token/token-status";
 import { StatusNotes } from "./status-notes";
 import { OutcomeBadge, TokenFacts } from "./token-facts";
 

@@ -1,5 +1,5 @@
-import { NEW_TOKEN_URL } from "@/lib/token-input";
-import { REASON_LABELS, type TokenStatus } from "@/lib/token-status";
+import { NEW_TOKEN_URL } from "@/lib/token/token-input";
+import { REASON_LABELS, type TokenStatus } from "@/lib/token/token-status";
 
 // Plain-language warnings about the token in effect, shared by the Token page and the Overview card.
 export function StatusNotes({ status }: { status: TokenStatus }) {

@@ -1,4 +1,4 @@
-import { OUTCOME_LABELS, ROLE_LABELS, SOURCE_LABELS, permissionLabel, type TokenStatus } from "@/lib/token-status";
+import { OUTCOME_LABELS, ROLE_LABELS, SOURCE_LABELS, permissionLabel, type TokenStatus } from "@/lib/token/token-status";
 
 // Small pieces shared by the Token page and the Overview card.
 const BADGE_TONES: Record<string, string> = {
@@ -18,7 +18,7 @@ export function OutcomeBadge({ outcome }: { outcome: TokenStatus["outcome"] }) {
   );
 }
 
-export function CheckedAt({ iso }: { iso: string | null }) {
+function CheckedAt({ iso }: { iso: string | null }) {
   if (!iso) return <>never</>;
   // Server and browser may sit in different time zones: the text may differ after hydration.
   return (

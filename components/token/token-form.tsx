@@ -1,9 +1,9 @@
 "use client";
 import { useId, useRef, useState } from "react";
 import { useSWRConfig } from "swr";
-import { ApiError, fetchJson } from "@/lib/fetcher";
-import { NEW_TOKEN_URL, TOKEN_SETTINGS_URL, parseTokenInput } from "@/lib/token-input";
-import { REASON_LABELS, tokenKey, type SaveTokenResponse } from "@/lib/token-status";
+import { ApiError, fetchJson } from "@/lib/client/fetcher";
+import { NEW_TOKEN_URL, TOKEN_SETTINGS_URL, parseTokenInput } from "@/lib/token/token-input";
+import { REASON_LABELS, tokenKey, type SaveTokenResponse } from "@/lib/token/token-status";
 
 type Result =
   | { kind: "idle" }

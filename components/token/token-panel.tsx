@@ -1,5 +1,5 @@
 "use client";
-import type { TokenStatus } from "@/lib/token-status";
+import type { TokenStatus } from "@/lib/token/token-status";
 import { RemoveToken } from "./remove-token";
 import { StatusCard } from "./status-card";
 import { TokenForm } from "./token-form";

@@ -1,8 +1,8 @@
 "use client";
 import { useState } from "react";
 import useSWR from "swr";
-import { jsonFetcher } from "@/lib/fetcher";
-import { tokenKey, type TokenStatus } from "@/lib/token-status";
+import { jsonFetcher } from "@/lib/client/fetcher";
+import { tokenKey, type TokenStatus } from "@/lib/token/token-status";
 
 /** /api/token, polled once a second only while the server is checking the token in the background. */
 export function useTokenStatus(fallbackData?: TokenStatus) {

@@ -1,8 +1,8 @@
 // OpenClaw's own built-in Hugging Face catalog (used when discovery is off or fails). Its
 // metadata wins over the router's for these three models, as in OpenClaw.
-import type { CatalogModel } from "@/lib/catalog-types";
+import type { CatalogModel } from "@/lib/catalog/types";
 
-export interface ModelCost {
+interface ModelCost {
   input: number;
   output: number;
   cacheRead: number;
@@ -18,7 +18,7 @@ interface BuiltinEntry {
   cost: ModelCost;
 }
 
-export const BUILTIN_ENTRIES: readonly BuiltinEntry[] = [
+const BUILTIN_ENTRIES: readonly BuiltinEntry[] = [
   { id: "deepseek-ai/DeepSeek-R1", name: "DeepSeek R1", reasoning: true, contextWindow: 131072, maxTokens: 8192, cost: { input: 3, output: 7, cacheRead: 3, cacheWrite: 3 } },
   { id: "deepseek-ai/DeepSeek-V3.1", name: "DeepSeek V3.1", reasoning: false, contextWindow: 131072, maxTokens: 8192, cost: { input: 0.6, output: 1.25, cacheRead: 0.6, cacheWrite: 0.6 } },
   { id: "openai/gpt-oss-120b", name: "GPT-OSS 120B", reasoning: false, contextWindow: 131072, maxTokens: 8192, cost: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 } },

@@ -1,6 +1,6 @@
 // Live list + built-in catalog. Built-in entries keep OpenClaw's metadata (name, reasoning,
 // limits) but take the router's providers; built-ins the router does not list stay available.
-import type { CatalogModel } from "@/lib/catalog-types";
+import type { CatalogModel } from "@/lib/catalog/types";
 import { builtinEntry, builtinModels } from "./builtin";
 
 export function mergeCatalog(live: CatalogModel[]): CatalogModel[] {

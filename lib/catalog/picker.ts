@@ -1,6 +1,6 @@
 // Picker search, filters and sorts. Pure and allocation-light: it runs on every keystroke
 // over up to several thousand models, so per-model facts are computed once and memoised.
-import type { CatalogModel } from "@/lib/catalog-types";
+import type { CatalogModel } from "@/lib/catalog/types";
 import { liveProviders } from "./routing";
 
 export const SORT_KEYS = ["name", "price", "context", "throughput", "latency"] as const;
@@ -26,7 +26,7 @@ export interface PickerQuery {
 
 export const EMPTY_QUERY: PickerQuery = { q: "", provider: null, reasoning: false, tools: false, structured: false, image: false, live: false, sort: "name" };
 
-export interface ModelFacts {
+interface ModelFacts {
   haystack: string;
   live: boolean;
   tools: boolean;
@@ -75,7 +75,7 @@ export function matchesQuery(model: CatalogModel, query: PickerQuery, terms = se
 }
 
 /** Whitespace-separated terms, every one must match (id, name, org or a provider name). */
-export function searchTerms(q: string): string[] {
+function searchTerms(q: string): string[] {
   return q.toLowerCase().split(/\s+/).filter(Boolean);
 }
 

@@ -1,7 +1,7 @@
 // Parses the router's GET /v1/models answer permissively: unknown keys are ignored, a field of the
 // wrong type becomes "unknown", and an entry without an id is skipped instead of failing the list.
 import { z } from "zod";
-import type { CatalogModel, ProviderOffer } from "@/lib/catalog-types";
+import type { CatalogModel, ProviderOffer } from "@/lib/catalog/types";
 import { DEFAULT_CONTEXT_WINDOW, DEFAULT_MAX_TOKENS } from "./builtin";
 import { displayName, guessReasoning, orgOf } from "./naming";
 
@@ -35,7 +35,6 @@ const listSchema = z.looseObject({ data: z.array(z.unknown()) });
 
 export class MalformedListError extends Error {}
 
-export type RouterProvider = z.infer<typeof providerSchema>;
 
 function toOffer(raw: unknown): ProviderOffer | null {
   const parsed = providerSchema.safeParse(raw);
@@ -56,13 +55,13 @@ function toOffer(raw: unknown): ProviderOffer | null {
 }
 
 /** Smallest context among live providers (any of them may serve an auto-routed call). */
-export function safeContextWindow(providers: ProviderOffer[]): number {
+function safeContextWindow(providers: ProviderOffer[]): number {
   let smallest = Infinity;
   for (const p of providers) if (p.status === "live" && p.contextLength && p.contextLength < smallest) smallest = p.contextLength;
   return Number.isFinite(smallest) ? smallest : DEFAULT_CONTEXT_WINDOW;
 }
 
-export function toCatalogModel(raw: unknown): CatalogModel | null {
+function toCatalogModel(raw: unknown): CatalogModel | null {
   const parsed = modelSchema.safeParse(raw);
   if (!parsed.success) return null;
   const m = parsed.data;

@@ -1,8 +1,8 @@
 // Which provider the router would pick now, from the live list (hf-router.md): :fastest is the
 // live provider with the highest throughput, :cheapest the lowest output price; no suffix is
 // the router's default, today the same as :fastest. Ties keep the router's order.
-import type { CatalogModel, ProviderOffer } from "@/lib/catalog-types";
-import type { Policy } from "@/lib/model-ref";
+import type { CatalogModel, ProviderOffer } from "@/lib/catalog/types";
+import type { Policy } from "@/lib/openclaw-config/model-ref";
 
 export function liveProviders(model: Pick<CatalogModel, "providers">): ProviderOffer[] {
   return model.providers.filter((p) => p.status === "live");

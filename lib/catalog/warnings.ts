@@ -1,8 +1,8 @@
 // Problems OpenClaw accepts silently but that break or mislead the agent, found from the
 // config's model settings and the catalog. Shown on the Models page and the Overview.
-import type { CatalogModel, CatalogResponse } from "@/lib/catalog-types";
-import { parseRef, REMOVED_PROVIDERS } from "@/lib/model-ref";
-import type { ModelSettings } from "@/lib/openclaw-settings";
+import type { CatalogModel, CatalogResponse } from "@/lib/catalog/types";
+import { parseRef, REMOVED_PROVIDERS } from "@/lib/openclaw-config/model-ref";
+import type { ModelSettings } from "@/lib/openclaw-config/model-settings";
 import { duplicateAliases } from "@/lib/openclaw-config/aliases";
 
 export type WarningKind =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CatalogModel } from "../catalog-types";
+import type { CatalogModel } from "../catalog/types";
 import { capabilitiesFor } from "./capabilities";
 import { EMPTY_PARAMS, genericParams, toChatParams } from "./params";
 

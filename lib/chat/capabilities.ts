@@ -1,8 +1,8 @@
 // Which parameters the playground offers for a model and policy, from the catalog: the
 // provider(s) that may serve the request decide (a pinned provider, or the one the router's
 // policy would pick now from the live list).
-import type { CatalogModel, ProviderOffer } from "../catalog-types";
-import type { Policy } from "../model-ref";
+import type { CatalogModel, ProviderOffer } from "../catalog/types";
+import type { Policy } from "../openclaw-config/model-ref";
 
 export interface Capabilities {
   /** The model is in the catalog; when false only the generic parameters are offered. */
@@ -26,7 +26,7 @@ export function liveOffers(model: CatalogModel): ProviderOffer[] {
   return model.providers.filter((p) => p.status === "live");
 }
 
-export function servingOffers(model: CatalogModel, policy: Policy): ProviderOffer[] {
+function servingOffers(model: CatalogModel, policy: Policy): ProviderOffer[] {
   const live = liveOffers(model);
   switch (policy.kind) {
     case "provider":

@@ -6,7 +6,7 @@ import { explainChatError, isChatErrorKind, type ChatErrorKind } from "./errors"
 import type { ChatRequest } from "./request";
 import { NdjsonDecoder, type ChatEvent, type ChatFailure } from "./wire";
 
-export const CHAT_ENDPOINT = "/api/chat";
+const CHAT_ENDPOINT = "/api/chat";
 
 interface FailureDetails {
   kind?: unknown;

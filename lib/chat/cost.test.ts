@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CatalogModel } from "../catalog-types";
+import type { CatalogModel } from "../catalog/types";
 import { estimateCost, findOffer, formatUsd } from "./cost";
 
 const model = {

@@ -1,9 +1,9 @@
 // Estimated cost of one answer from the serving provider's pricing (USD per 1M tokens) in the
 // catalog. An estimate: providers may bill cached or reasoning tokens differently.
-import type { CatalogModel, ProviderOffer } from "../catalog-types";
+import type { CatalogModel, ProviderOffer } from "../catalog/types";
 import type { ChatUsage } from "./wire";
 
-export interface CostEstimate {
+interface CostEstimate {
   usd: number;
   inputPrice: number;
   outputPrice: number;

@@ -16,12 +16,12 @@ export type ChatErrorKind =
   | "invalid_request"
   | "dashboard_unreachable";
 
-export interface ChatErrorAction {
+interface ChatErrorAction {
   label: string;
   href?: string;
 }
 
-export interface ChatErrorExplanation {
+interface ChatErrorExplanation {
   title: string;
   message: string;
   action?: ChatErrorAction;
@@ -31,7 +31,7 @@ const TOKEN_PAGE = "/token";
 const BILLING_URL = "https://huggingface.co/settings/billing";
 const TOKENS_URL = "https://huggingface.co/settings/tokens";
 
-export const CHAT_ERRORS: Record<ChatErrorKind, ChatErrorExplanation> = {
+const CHAT_ERRORS: Record<ChatErrorKind, ChatErrorExplanation> = {
   no_token: {
     title: "No Hugging Face token",
     message: "The dashboard has no token to call the router with.",
@@ -113,7 +113,7 @@ export function isChatErrorKind(value: unknown): value is ChatErrorKind {
 }
 
 /** The `code` of an error body in either shape ({error:{code}} or {code}); nothing else is read. */
-export function upstreamErrorCode(body: unknown): string | undefined {
+function upstreamErrorCode(body: unknown): string | undefined {
   if (!body || typeof body !== "object") return undefined;
   const error = (body as { error?: unknown }).error;
   const code = error && typeof error === "object" ? (error as { code?: unknown }).code : (body as { code?: unknown }).code;

@@ -1,8 +1,8 @@
 // What the playground's model field means: an alias, a huggingface/ ref or a bare router id,
-// with an optional policy suffix. The server resolves it the same way (lib/server/chat.ts).
-import { buildRef, parseRef, REF_PATTERN, type Policy } from "../model-ref";
+// with an optional policy suffix. The server resolves it the same way (lib/server/chat/start-chat.ts).
+import { buildRef, parseRef, REF_PATTERN, type Policy } from "../openclaw-config/model-ref";
 
-export interface ResolvedInput {
+interface ResolvedInput {
   valid: boolean;
   ref: string;
   /** The router's `model`: id plus suffix. */
@@ -13,7 +13,7 @@ export interface ResolvedInput {
 }
 
 /** Alias → ref, case-insensitive; the first ref wins on duplicates (as on the server). */
-export function refForAlias(aliases: Record<string, string>, name: string): string | undefined {
+function refForAlias(aliases: Record<string, string>, name: string): string | undefined {
   const wanted = name.trim().toLowerCase();
   if (wanted === "") return undefined;
   for (const [ref, alias] of Object.entries(aliases)) if (alias.toLowerCase() === wanted) return ref;

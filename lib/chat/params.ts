@@ -17,7 +17,7 @@ export const EMPTY_PARAMS: ParamsForm = { temperature: "", topP: "", maxTokens: 
 
 export type ParamField = keyof ParamsForm;
 
-export interface ParamsResult {
+interface ParamsResult {
   params: ChatParams;
   errors: Partial<Record<ParamField, string>>;
 }

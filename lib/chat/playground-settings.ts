@@ -1,4 +1,4 @@
-// What the playground page receives from the server (lib/server/chat-targets.ts): whether a
+// What the playground page receives from the server (lib/server/chat/playground-settings.ts): whether a
 // token is set (never the token) and the agent's primary, fallbacks and aliases.
 export interface PlaygroundSettings {
   hasToken: boolean;

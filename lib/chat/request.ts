@@ -13,7 +13,7 @@ export const CHAT_LIMITS = {
   maxTokens: 1_000_000,
 } as const;
 
-export type ChatRole = "user" | "assistant";
+type ChatRole = "user" | "assistant";
 
 export interface ChatMessage {
   role: ChatRole;

@@ -3,7 +3,7 @@ import { applyEvent, newAnswer, stopAnswer, type Answer } from "./answer";
 import { streamChat } from "./client";
 import type { ChatRequest } from "./request";
 
-export interface RunOptions {
+interface RunOptions {
   signal?: AbortSignal;
   onUpdate: (answer: Answer) => void;
   now?: () => number;

@@ -2,7 +2,7 @@
 // read from the environment ($HF_TOKEN / process.env / os.environ): it is never in a snippet.
 import { routerBody, type ChatRequest } from "./request";
 
-export const PUBLIC_ROUTER_URL = "https://router.huggingface.co/v1";
+const PUBLIC_ROUTER_URL = "https://router.huggingface.co/v1";
 export const SNIPPET_LANGUAGES = [
   { id: "curl", label: "curl" },
   { id: "javascript", label: "JavaScript (openai)" },
@@ -10,7 +10,7 @@ export const SNIPPET_LANGUAGES = [
 ] as const;
 export type SnippetLanguage = (typeof SNIPPET_LANGUAGES)[number]["id"];
 
-export interface SnippetInput {
+interface SnippetInput {
   request: ChatRequest;
   /** The router's model id with its policy suffix (alias and huggingface/ prefix resolved). */
   routerModel: string;
@@ -43,7 +43,7 @@ export function toPython(value: unknown, depth = 0): string {
   return `{\n${entries.map(([k, v]) => `${pad}${JSON.stringify(k)}: ${toPython(v, depth + 1)},`).join("\n")}\n${end}}`;
 }
 
-export function curlSnippet({ request, routerModel, baseUrl = PUBLIC_ROUTER_URL }: SnippetInput): string {
+function curlSnippet({ request, routerModel, baseUrl = PUBLIC_ROUTER_URL }: SnippetInput): string {
   const body = JSON.stringify(routerBody(request, routerModel), null, 2);
   return [
     `curl ${baseUrl}/chat/completions \\`,
@@ -53,7 +53,7 @@ export function curlSnippet({ request, routerModel, baseUrl = PUBLIC_ROUTER_URL 
   ].join("\n");
 }
 
-export function javascriptSnippet({ request, routerModel, baseUrl = PUBLIC_ROUTER_URL }: SnippetInput): string {
+function javascriptSnippet({ request, routerModel, baseUrl = PUBLIC_ROUTER_URL }: SnippetInput): string {
   const body = JSON.stringify(routerBody(request, routerModel), null, 2);
   return [
     `import { OpenAI } from "openai";`,
@@ -71,7 +71,7 @@ export function javascriptSnippet({ request, routerModel, baseUrl = PUBLIC_ROUTE
   ].join("\n");
 }
 
-export function pythonSnippet({ request, routerModel, baseUrl = PUBLIC_ROUTER_URL }: SnippetInput): string {
+function pythonSnippet({ request, routerModel, baseUrl = PUBLIC_ROUTER_URL }: SnippetInput): string {
   const body = routerBody(request, routerModel);
   const args = Object.entries(body).map(([key, value]) => `    ${key}=${toPython(value, 1)},`);
   return [

@@ -5,7 +5,7 @@ import { ChunkNormalizer } from "./normalize";
 import type { ChatEvent, ChatFailure } from "./wire";
 
 /** An event larger than this is not a chat delta: the stream is treated as unreadable. */
-export const MAX_SSE_BUFFER = 1024 * 1024;
+const MAX_SSE_BUFFER = 1024 * 1024;
 
 export class SseEvents {
   readonly normalizer = new ChunkNormalizer();

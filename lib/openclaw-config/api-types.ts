@@ -1,6 +1,6 @@
 // Shapes of GET/PATCH /api/config and POST /api/config/preview, shared by routes and pages.
 import type { ModelWarning } from "@/lib/catalog/warnings";
-import type { ModelSettings } from "@/lib/openclaw-settings";
+import type { ModelSettings } from "@/lib/openclaw-config/model-settings";
 import type { ConfigDiff } from "./diff";
 import type { ConfigIssue } from "./schema";
 

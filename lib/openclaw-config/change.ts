@@ -1,17 +1,19 @@
 // The change a client asks for (PATCH /api/config and the preview), validated before any edit.
 import { z } from "zod";
 import { aliasProblem } from "./aliases";
-import { refProblem } from "./ref-rules";
+import { refProblem, type ModelChange } from "./ref-rules";
 
-export const MAX_FALLBACKS = 20;
-export const MAX_ALLOW = 500;
+export type { ModelChange };
+
+const MAX_FALLBACKS = 20;
+const MAX_ALLOW = 500;
 
 export const refSchema = z.string().superRefine((ref, ctx) => {
   const problem = refProblem(ref);
   if (problem) ctx.addIssue({ code: "custom", message: problem });
 });
 
-export const aliasSchema = z.string().superRefine((alias, ctx) => {
+const aliasSchema = z.string().superRefine((alias, ctx) => {
   const problem = aliasProblem(alias);
   if (problem) ctx.addIssue({ code: "custom", message: problem });
 });
@@ -35,7 +37,10 @@ export const modelChangeSchema = z.strictObject({
     .optional(),
 });
 
-export type ModelChange = z.infer<typeof modelChangeSchema>;
+// Fails to compile when the schema and the ModelChange interface drift apart.
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+const schemaMatchesType: Same<z.infer<typeof modelChangeSchema>, ModelChange> = true;
+void schemaMatchesType;
 
 export function isEmptyChange(change: ModelChange): boolean {
   return change.primary === undefined && change.fallbacks === undefined && change.aliases === undefined && change.allow === undefined;

@@ -1,7 +1,7 @@
 // A line diff of openclaw.json, shaped for display (and as a unified patch for copying).
 import { createTwoFilesPatch, structuredPatch } from "diff";
 
-export interface DiffLine {
+interface DiffLine {
   kind: "add" | "remove" | "context";
   text: string;
   oldLine?: number;

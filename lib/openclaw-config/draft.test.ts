@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readModelSettings } from "@/lib/openclaw-settings";
+import { readModelSettings } from "@/lib/openclaw-config/model-settings";
 import type { ModelChange } from "./change";
 import { applyChangeToSettings, mergeChanges, normalizeChange } from "./draft";
 import { applyModelChange } from "./edit";

@@ -1,6 +1,6 @@
 // A pending (unsaved) model change, edited step by step in the browser. Pure: the page shows the
 // settings as they will be after saving, computed the same way the server edit does.
-import type { ModelSettings } from "@/lib/openclaw-settings";
+import type { ModelSettings } from "@/lib/openclaw-config/model-settings";
 import type { ModelChange } from "./change";
 
 /** Later steps win; aliases merge key by key. */

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_MODELS, toWire } from "@/e2e/fake-hf/catalog";
 import { mergeCatalog } from "@/lib/catalog/merge";
 import { parseRouterList } from "@/lib/catalog/router-list";
-import { readModelSettings } from "@/lib/openclaw-settings";
+import { readModelSettings } from "@/lib/openclaw-config/model-settings";
 import { modelChangeSchema, type ModelChange } from "./change";
 import { applyModelChange, type Json } from "./edit";
 import { checkTouchedConfig } from "./schema";

@@ -3,20 +3,20 @@
 // agents.defaults.model, an agents.defaults.models entry (with its alias) for every ref in use,
 // and models.providers.huggingface with baseUrl, api and a declaration of each ref's model so
 // `openclaw models list` shows it. Every key the dashboard does not manage is kept as it was.
-import type { CatalogModel } from "@/lib/catalog-types";
+import type { CatalogModel } from "@/lib/catalog/types";
 import { builtinEntry } from "@/lib/catalog/builtin";
 import { deriveName, guessReasoning } from "@/lib/catalog/naming";
 import { predictProvider } from "@/lib/catalog/routing";
-import { parseRef } from "@/lib/model-ref";
-import { readModelSettings } from "@/lib/openclaw-settings";
+import { parseRef } from "@/lib/openclaw-config/model-ref";
+import { readModelSettings } from "@/lib/openclaw-config/model-settings";
 import { duplicateAliases } from "./aliases";
 import type { ModelChange } from "./change";
 import { checkTouchedConfig, type ConfigIssue } from "./schema";
 
 export type Json = Record<string, unknown>;
-export const DEFAULT_BASE_URL = "https://router.huggingface.co/v1";
+const DEFAULT_BASE_URL = "https://router.huggingface.co/v1";
 
-export interface EditResult {
+interface EditResult {
   config: Json;
   issues: ConfigIssue[];
 }
@@ -124,7 +124,7 @@ function declareModels(provider: Json, refs: string[], catalog: CatalogModel[]):
   }
 }
 
-export function modelEntry(id: string, model: CatalogModel | undefined, policy = parseRef(id).policy): Json {
+function modelEntry(id: string, model: CatalogModel | undefined, policy = parseRef(id).policy): Json {
   const builtin = builtinEntry(id);
   const entry: Json = {
     id,

@@ -5,7 +5,7 @@ const SECRET_KEY = /^(api[-_]?key|token|access[-_]?token|secret|client[-_]?secre
 const HF_TOKEN = /\b(hf_|api_org_)[A-Za-z0-9_]{8,}/g;
 export const MASK = "••••••••";
 
-export function maskSecrets(text: string, extraSecrets: string[] = []): string {
+function maskSecrets(text: string, extraSecrets: string[] = []): string {
   let out = text.replace(HF_TOKEN, (match, prefix: string) => `${prefix}${MASK}`);
   for (const secret of extraSecrets) if (secret.length >= 8) out = out.split(secret).join(MASK);
   return out;

@@ -1,9 +1,18 @@
 // Rules for refs and pending changes without zod, so browser code can check them without
 // shipping a schema library (zod alone is ~30 kB gzipped); change.ts builds its schema on them.
-import { MAX_REF_LENGTH, REF_PATTERN } from "@/lib/model-ref";
+import { MAX_REF_LENGTH, REF_PATTERN } from "@/lib/openclaw-config/model-ref";
 import { hasControlChars } from "@/lib/safe-json";
 import { aliasProblem } from "./aliases";
-import type { ModelChange } from "./change";
+
+/** The change a client asks for; change.ts checks that its zod schema parses to exactly this. */
+export interface ModelChange {
+  primary?: string;
+  fallbacks?: string[];
+  /** ref → alias; "" removes the alias. Refs not named keep theirs. */
+  aliases?: Record<string, string>;
+  /** The full allowlist (agents.defaults.models keys); refs in use are always kept. */
+  allow?: string[];
+}
 
 export function refProblem(ref: string): string | null {
   if (ref.length > MAX_REF_LENGTH) return `A model ref is at most ${MAX_REF_LENGTH} characters.`;

@@ -5,20 +5,20 @@ import { z } from "zod";
 import { hasControlChars } from "@/lib/safe-json";
 import { MAX_ALIAS_LENGTH } from "./aliases";
 
-export const MODEL_APIS = [
+const MODEL_APIS = [
   "openai-completions", "openai-responses", "openai-chatgpt-responses", "anthropic-messages", "google-generative-ai",
   "google-vertex", "github-copilot", "bedrock-converse-stream", "ollama", "pi-messages", "azure-openai-responses",
 ] as const;
 
 const refString = z.string().min(1).refine((ref) => !hasControlChars(ref), "Control characters are not allowed in a model ref.");
 
-export const agentModelSchema = z.union([
+const agentModelSchema = z.union([
   refString,
   z.strictObject({ primary: refString.optional(), fallbacks: z.array(refString).optional() }),
 ]);
 
 // `alias` lives here and only here (OpenClaw rejects it in provider model entries).
-export const agentModelEntrySchema = z.strictObject({
+const agentModelEntrySchema = z.strictObject({
   alias: z.string().max(MAX_ALIAS_LENGTH).refine((a) => !hasControlChars(a), "Control characters are not allowed in an alias.").optional(),
   params: z.record(z.string(), z.unknown()).optional(),
   agentRuntime: z.strictObject({ id: z.string().optional() }).optional(),
@@ -35,7 +35,7 @@ const costSchema = z.strictObject({
   tieredPricing: z.array(z.unknown()).optional(),
 });
 
-export const providerModelSchema = z.strictObject({
+const providerModelSchema = z.strictObject({
   id: z.string().min(1),
   name: z.string().min(1),
   api: z.enum(MODEL_APIS).optional(),
@@ -65,7 +65,7 @@ const baseUrlSchema = z.string().refine((value) => {
   }
 }, "baseUrl must be an http(s) URL such as https://router.huggingface.co/v1.");
 
-export const huggingfaceProviderSchema = z.strictObject({
+const huggingfaceProviderSchema = z.strictObject({
   baseUrl: baseUrlSchema,
   apiKey: z.unknown().optional(),
   auth: z.enum(["api-key", "aws-sdk", "oauth", "token"]).optional(),
@@ -90,7 +90,7 @@ const modelsSectionSchema = z.strictObject({
 });
 
 /** The whole file, checked only where the dashboard writes. */
-export const touchedConfigSchema = z.looseObject({
+const touchedConfigSchema = z.looseObject({
   agents: z
     .looseObject({
       defaults: z

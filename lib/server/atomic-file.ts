@@ -10,7 +10,7 @@ export async function writeFileAtomic(target: string, data: string, mode = 0o600
   await staged.commit();
 }
 
-export interface StagedFile {
+interface StagedFile {
   /** Renames the written temp file over the target (needs no disk space). */
   commit(): Promise<void>;
   /** Removes the temp file; the target stays as it was. */

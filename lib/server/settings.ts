@@ -3,10 +3,10 @@ import os from "node:os";
 import path from "node:path";
 
 // Runtime settings, read on each call so tests and the scriptable setup can point elsewhere.
-export const DEFAULT_ROUTER_URL = "https://router.huggingface.co/v1";
-export const DEFAULT_HUB_URL = "https://huggingface.co";
+const DEFAULT_ROUTER_URL = "https://router.huggingface.co/v1";
+const DEFAULT_HUB_URL = "https://huggingface.co";
 
-export function expandHome(value: string): string {
+function expandHome(value: string): string {
   if (value === "~") return os.homedir();
   if (value.startsWith("~/")) return path.join(os.homedir(), value.slice(2));
   return value;

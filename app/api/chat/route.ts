@@ -1,8 +1,8 @@
 import { NDJSON_TYPE } from "@/lib/chat/wire";
 import { CHAT_LIMITS } from "@/lib/chat/request";
-import { loadChatContext, startChat } from "@/lib/server/chat";
+import { loadChatContext, startChat } from "@/lib/server/chat/start-chat";
 import { handle, readJsonBody } from "@/lib/server/http";
-import { refuseIfNotAllowed } from "@/lib/server/route-guard";
+import { refuseIfNotAllowed } from "@/lib/server/access/route-guard";
 import { chatRequestSchema } from "./schema";
 
 // Streams NDJSON events (lib/chat/wire.ts). `no-transform` keeps the compression layer from

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CHAT_LIMITS, REASONING_EFFORTS, type ChatRequest } from "@/lib/chat/request";
-import { MAX_REF_LENGTH } from "@/lib/model-ref";
+import { MAX_REF_LENGTH } from "@/lib/openclaw-config/model-ref";
 import { hasControlChars } from "@/lib/safe-json";
 
 // POST /api/chat. Unknown keys are refused so a typo fails loudly instead of being ignored.
@@ -46,4 +46,3 @@ export const chatRequestSchema = z.strictObject({
   response_format: responseFormat.optional(),
 }) satisfies z.ZodType<ChatRequest>;
 
-export type ChatRequestBody = z.infer<typeof chatRequestSchema>;

@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { isEmptyChange } from "@/lib/openclaw-config/change";
 import { handle, json, readJsonBody } from "@/lib/server/http";
-import { getConfigState, saveModelChange } from "@/lib/server/model-config";
+import { getConfigState, saveModelChange } from "@/lib/server/openclaw-config/model-config";
 import { CONFIG_BODY_LIMIT, patchConfigSchema, requireRevision } from "./schema";
 import { serializeState } from "./serialize";
 

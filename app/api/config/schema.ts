@@ -2,7 +2,6 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 
 export { modelChangeSchema as patchConfigSchema } from "@/lib/openclaw-config/change";
-export type { ModelChange as PatchConfigBody } from "@/lib/openclaw-config/change";
 
 export const CONFIG_BODY_LIMIT = 64 * 1024;
 

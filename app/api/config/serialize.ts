@@ -1,5 +1,5 @@
 import type { ConfigPreviewBody, ConfigStateBody } from "@/lib/openclaw-config/api-types";
-import type { ConfigPreview, ConfigState } from "@/lib/server/model-config";
+import type { ConfigPreview, ConfigState } from "@/lib/server/openclaw-config/model-config";
 
 // Explicit shapes for what leaves the server (the state never carries anything else).
 export function serializeState(s: ConfigState): ConfigStateBody {

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { getCatalog } from "@/lib/server/catalog";
+import { getCatalog } from "@/lib/server/catalog/catalog";
 import { handle } from "@/lib/server/http";
 import { modelsQuerySchema } from "./schema";
 import { catalogResponse } from "./serialize";

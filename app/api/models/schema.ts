@@ -5,4 +5,3 @@ export const modelsQuerySchema = z.strictObject({
   refresh: z.enum(["1", "true", "0", "false"]).optional(),
 });
 
-export type ModelsQuery = z.infer<typeof modelsQuerySchema>;

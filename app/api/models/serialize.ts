@@ -1,4 +1,4 @@
-import type { CatalogModel, CatalogResponse } from "@/lib/catalog-types";
+import type { CatalogModel, CatalogResponse } from "@/lib/catalog/types";
 
 // The list can hold thousands of models (megabytes of JSON): each cached catalog is serialised
 // once, so a warm request costs a lookup instead of a stringify.
@@ -24,10 +24,6 @@ function entryFor(catalog: CatalogResponse) {
     bodies.set(catalog, entry);
   }
   return entry;
-}
-
-export function serializeCatalog(catalog: CatalogResponse): string {
-  return entryFor(catalog).json;
 }
 
 /**

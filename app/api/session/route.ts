@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors";
-import { clearedSessionCookieHeader, sessionCookieHeader } from "@/lib/session-cookie";
+import { clearedSessionCookieHeader, sessionCookieHeader } from "@/lib/access/session-cookie";
 import { errorResponse, handle, json, readJsonBody } from "@/lib/server/http";
-import { dashboardToken, signIn } from "@/lib/server/session";
+import { dashboardToken, signIn } from "@/lib/server/access/session";
 import { SESSION_BODY_LIMIT, signInSchema } from "./schema";
 
 export const dynamic = "force-dynamic";

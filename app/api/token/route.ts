@@ -1,5 +1,5 @@
 import { handle, json, readJsonBody } from "@/lib/server/http";
-import { getTokenStatus, removeToken, saveToken } from "@/lib/server/token-service";
+import { getTokenStatus, removeToken, saveToken } from "@/lib/server/token/token-service";
 import { putTokenSchema, TOKEN_BODY_LIMIT } from "./schema";
 
 export const dynamic = "force-dynamic";

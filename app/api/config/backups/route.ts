@@ -1,5 +1,5 @@
 import { handle, json } from "@/lib/server/http";
-import { getConfigState } from "@/lib/server/model-config";
+import { getConfigState } from "@/lib/server/openclaw-config/model-config";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { handle } from "@/lib/server/http";
-import { configForDownload } from "@/lib/server/model-config";
+import { configForDownload } from "@/lib/server/openclaw-config/model-config";
 
 export const dynamic = "force-dynamic";
 

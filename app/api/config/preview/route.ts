@@ -1,5 +1,5 @@
 import { handle, json, readJsonBody } from "@/lib/server/http";
-import { previewModelChange, previewRestore } from "@/lib/server/model-config";
+import { previewModelChange, previewRestore } from "@/lib/server/openclaw-config/model-config";
 import { CONFIG_BODY_LIMIT } from "../schema";
 import { previewConfigSchema } from "./schema";
 import { serializePreview } from "../serialize";

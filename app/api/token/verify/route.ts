@@ -1,5 +1,5 @@
 import { handle, json } from "@/lib/server/http";
-import { verifyToken } from "@/lib/server/token-service";
+import { verifyToken } from "@/lib/server/token/token-service";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { handle, json, readJsonBody } from "@/lib/server/http";
-import { restoreFromBackup } from "@/lib/server/model-config";
+import { restoreFromBackup } from "@/lib/server/openclaw-config/model-config";
 import { requireRevision } from "../../schema";
 import { restoreConfigSchema } from "./schema";
 import { serializeState } from "../../serialize";

@@ -1,18 +1,18 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import type { CatalogError, CatalogResponse } from "@/lib/catalog-types";
+import type { CatalogError, CatalogResponse } from "@/lib/catalog/types";
 import { builtinModels } from "@/lib/catalog/builtin";
 import { mergeCatalog } from "@/lib/catalog/merge";
 import { MalformedListError, parseRouterList } from "@/lib/catalog/router-list";
-import { readModelSettings } from "@/lib/openclaw-settings";
-import { readConfig } from "./config-file";
-import { routerUrl } from "./settings";
-import { resolveToken } from "./token-source";
+import { readModelSettings } from "@/lib/openclaw-config/model-settings";
+import { readConfig } from "../openclaw-config/config-file";
+import { routerUrl } from "../settings";
+import { resolveToken } from "../token/token-source";
 
 // The router's model list merged with OpenClaw's built-ins. Fetched when first asked for (never at
 // import), kept in memory per router URL + token hash, served stale while one shared upstream call
 // refreshes it. A failure falls back to the built-in catalog and says why.
-export const CATALOG_TTL_MS = 5 * 60_000;
+const CATALOG_TTL_MS = 5 * 60_000;
 const DEFAULT_TIMEOUT_MS = 30_000;
 const MAX_LIST_BYTES = 64 * 1024 * 1024;
 

@@ -1,7 +1,7 @@
 // Slows down guessing of DASHBOARD_TOKEN: a few free mistakes, then a lock that doubles with
 // each further failure (capped), during which attempts are refused without even being checked.
 // One counter for everyone: an attacker can change address, the single user cannot be many.
-export interface ThrottleOptions {
+interface ThrottleOptions {
   freeFailures: number;
   baseLockMs: number;
   maxLockMs: number;
@@ -9,7 +9,7 @@ export interface ThrottleOptions {
   forgetAfterMs: number;
 }
 
-export const DEFAULT_THROTTLE: ThrottleOptions = { freeFailures: 3, baseLockMs: 5_000, maxLockMs: 5 * 60_000, forgetAfterMs: 15 * 60_000 };
+const DEFAULT_THROTTLE: ThrottleOptions = { freeFailures: 3, baseLockMs: 5_000, maxLockMs: 5 * 60_000, forgetAfterMs: 15 * 60_000 };
 
 export class SignInThrottle {
   private failures = 0;

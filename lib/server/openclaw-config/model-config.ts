@@ -1,5 +1,5 @@
 import "server-only";
-import type { CatalogResponse } from "@/lib/catalog-types";
+import type { CatalogResponse } from "@/lib/catalog/types";
 import { computeWarnings, type ModelWarning } from "@/lib/catalog/warnings";
 import { AppError } from "@/lib/errors";
 import type { BackupInfo } from "@/lib/openclaw-config/api-types";
@@ -8,10 +8,10 @@ import { diffConfigText, type ConfigDiff } from "@/lib/openclaw-config/diff";
 import { applyModelChange } from "@/lib/openclaw-config/edit";
 import { redactConfigData, redactConfigText } from "@/lib/openclaw-config/redact";
 import { checkTouchedConfig, type ConfigIssue } from "@/lib/openclaw-config/schema";
-import { readModelSettings, type ModelSettings } from "@/lib/openclaw-settings";
-import { builtinCatalog, getCatalog } from "./catalog";
+import { readModelSettings, type ModelSettings } from "@/lib/openclaw-config/model-settings";
+import { builtinCatalog, getCatalog } from "../catalog/catalog";
 import { listBackups, readBackup, readConfig, restoreBackup, serializeConfig, updateConfig, type ConfigSnapshot, type ParseProblem } from "./config-file";
-import { resolveToken } from "./token-source";
+import { resolveToken } from "../token/token-source";
 
 // The models feature's view of openclaw.json: what the agent will use, the file as text (secrets
 // masked), warnings, and the edits (save, preview, restore). Files are opened by config-file.ts.

@@ -5,13 +5,13 @@ import path from "node:path";
 import JSON5 from "json5";
 import { AppError } from "@/lib/errors";
 import { assertSafeValue, UnsafeJsonError } from "@/lib/safe-json";
-import { serialized, stageFileAtomic, storageError } from "./atomic-file";
-import { configPath } from "./settings";
+import { serialized, stageFileAtomic, storageError } from "../atomic-file";
+import { configPath } from "../settings";
 
 // The one module that opens openclaw.json. OpenClaw reads JSON5 and writes 2-space JSON with
 // mode 0600, rotating .bak … .bak.4 first; we do the same so either tool can follow the other.
-export const BACKUP_COUNT = 5;
-export const MAX_CONFIG_BYTES = 2 * 1024 * 1024;
+const BACKUP_COUNT = 5;
+const MAX_CONFIG_BYTES = 2 * 1024 * 1024;
 
 export type ConfigObject = Record<string, unknown>;
 
@@ -33,11 +33,11 @@ export interface ConfigSnapshot {
 
 let cache: { path: string; mtimeMs: number; size: number; snapshot: ConfigSnapshot } | null = null;
 
-export function revisionOf(text: string | null): string {
+function revisionOf(text: string | null): string {
   return text === null ? "absent" : createHash("sha256").update(text).digest("hex").slice(0, 32);
 }
 
-export function parseConfigText(text: string): { data: ConfigObject | null; problem: ParseProblem | null } {
+function parseConfigText(text: string): { data: ConfigObject | null; problem: ParseProblem | null } {
   if (text.trim() === "") return { data: {}, problem: null };
   let value: unknown;
   try {

@@ -1,8 +1,8 @@
 import "server-only";
 import type { PlaygroundSettings } from "@/lib/chat/playground-settings";
-import { readModelSettings } from "@/lib/openclaw-settings";
-import { readConfig } from "./config-file";
-import { resolveToken } from "./token-source";
+import { readModelSettings } from "@/lib/openclaw-config/model-settings";
+import { readConfig } from "../openclaw-config/config-file";
+import { resolveToken } from "../token/token-source";
 
 // The playground page's server data, serialized explicitly: a boolean for the token (never
 // its value), refs and aliases from openclaw.json.

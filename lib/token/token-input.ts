@@ -3,8 +3,8 @@
 // Messages never repeat the input: it may be a real secret.
 
 /** User tokens are `hf_` + 34 letters/digits today; OAuth ones (`hf_oauth_…`) are longer. */
-export const TOKEN_PATTERN = /^hf_[A-Za-z0-9_]+$/;
-export const MIN_TOKEN_LENGTH = 11;
+const TOKEN_PATTERN = /^hf_[A-Za-z0-9_]+$/;
+const MIN_TOKEN_LENGTH = 11;
 export const MAX_TOKEN_LENGTH = 256;
 /** What the API accepts before clean-up (a pasted `export HF_TOKEN="…";` is longer than the token). */
 export const MAX_TOKEN_INPUT_LENGTH = 1024;
@@ -23,7 +23,7 @@ export type TokenInputProblem =
   | "bad_characters"
   | "too_short";
 
-export type TokenInputResult = { ok: true; token: string } | { ok: false; problem: TokenInputProblem; message: string };
+type TokenInputResult = { ok: true; token: string } | { ok: false; problem: TokenInputProblem; message: string };
 
 // `NAME=value`, except when NAME is itself token-shaped: `hf_abc=hf_xyz` is a mangled paste, not
 // an assignment, and must be refused rather than silently turned into the part after `=`.

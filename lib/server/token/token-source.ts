@@ -1,9 +1,9 @@
 import "server-only";
+import type { TokenSource } from "@/lib/token/token-status";
 import { getEnvFileVar } from "./env-file";
 
 // OpenClaw's order, highest first: process env, then <state>/.env; HUGGINGFACE_HUB_TOKEN before HF_TOKEN.
-export type TokenSource = "env:HUGGINGFACE_HUB_TOKEN" | "env:HF_TOKEN" | "file:HUGGINGFACE_HUB_TOKEN" | "file:HF_TOKEN";
-export const TOKEN_VARS = ["HUGGINGFACE_HUB_TOKEN", "HF_TOKEN"] as const;
+const TOKEN_VARS = ["HUGGINGFACE_HUB_TOKEN", "HF_TOKEN"] as const;
 
 export interface TokenInEffect {
   token: string;

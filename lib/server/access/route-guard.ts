@@ -1,6 +1,6 @@
 import "server-only";
-import { guardSettings, judgeRequest, SECURITY_HEADERS, type GuardSettings } from "@/lib/request-verdict";
-import { SESSION_COOKIE } from "@/lib/session-cookie";
+import { guardSettings, judgeRequest, SECURITY_HEADERS, type GuardSettings } from "@/lib/access/request-verdict";
+import { SESSION_COOKIE } from "@/lib/access/session-cookie";
 
 // For the routes proxy.ts does not run on (the chat stream): the same verdict, applied in the route.
 let settings: GuardSettings | null = null;

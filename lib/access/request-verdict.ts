@@ -1,6 +1,6 @@
 // The one decision every request gets: foreign Host, cross-site write, or (with DASHBOARD_TOKEN)
 // no session. proxy.ts applies it to every path but the chat stream, whose route applies it
-// itself (lib/server/route-guard.ts): skipping Next's proxy pass saves ~1.5 ms of time to first token.
+// itself (lib/server/access/route-guard.ts): skipping Next's proxy pass saves ~1.5 ms of time to first token.
 import { allowedHostNames, isHostAllowed, isWriteAllowed } from "./request-guard";
 import { isPublicPath, sessionKey, verifySessionValue } from "./session-cookie";
 
@@ -13,7 +13,7 @@ export function guardSettings(env: Record<string, string | undefined>): GuardSet
   return { allowed: allowedHostNames(env), key: env.DASHBOARD_TOKEN ? sessionKey(env.DASHBOARD_TOKEN) : null };
 }
 
-export interface RequestFacts {
+interface RequestFacts {
   method: string;
   host: string | null;
   origin: string | null;
@@ -22,7 +22,7 @@ export interface RequestFacts {
   session: string | undefined;
 }
 
-export type Verdict =
+type Verdict =
   | { ok: true }
   | { ok: false; status: 401 | 403; code: "forbidden_host" | "forbidden_origin" | "unauthenticated"; message: string; signIn: boolean };
 

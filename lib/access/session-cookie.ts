@@ -5,10 +5,10 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
 export const SESSION_COOKIE = "hfpd_session";
-export const SESSION_TTL_SECONDS = 12 * 60 * 60;
+const SESSION_TTL_SECONDS = 12 * 60 * 60;
 export const MIN_DASHBOARD_TOKEN_LENGTH = 16;
 /** Paths reachable without a session: the sign-in page and route, and the health probe. */
-export const PUBLIC_PATHS = ["/sign-in", "/api/session", "/api/health"];
+const PUBLIC_PATHS = ["/sign-in", "/api/session", "/api/health"];
 
 export function sessionKey(dashboardToken: string): Buffer {
   return createHmac("sha256", dashboardToken).update("hfpd session key v1").digest();

@@ -1,5 +1,5 @@
 // The browser side of lib/errors: rebuilds the server's {error:{code,message}} as an ApiError.
-import { isErrorBody } from "./errors";
+import { isErrorBody } from "../errors";
 
 export class ApiError extends Error {
   constructor(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readModelSettings, resolveAlias } from "./openclaw-settings";
+import { readModelSettings, resolveAlias } from "./model-settings";
 
 describe("readModelSettings", () => {
   it("reads an empty or missing config", () => {

@@ -1,13 +1,13 @@
 // A model ref is `huggingface/<org>/<model>[:suffix]` (OpenClaw splits at the first `/`).
 // The suffix is the router's policy: none, :fastest, :cheapest, :preferred or :<provider>.
-export const PROVIDER_PREFIX = "huggingface/";
+const PROVIDER_PREFIX = "huggingface/";
 export const DEFAULT_MODEL_REF = "huggingface/deepseek-ai/DeepSeek-R1";
 export const REMOVED_PROVIDERS = ["sambanova", "hyperbolic", "nebius", "nvidia", "clarifai"] as const;
 export const CHAT_PROVIDERS = ["baseten", "cerebras", "cohere", "deepinfra", "featherless-ai", "fireworks-ai", "groq", "hf-inference", "novita", "nscale", "ovhcloud", "publicai", "scaleway", "together", "zai-org"] as const;
 
 export type Policy = { kind: "auto" } | { kind: "fastest" } | { kind: "cheapest" } | { kind: "preferred" } | { kind: "provider"; provider: string };
 
-export interface ParsedRef {
+interface ParsedRef {
   ref: string;
   hasPrefix: boolean;
   /** The router's model id, without prefix or suffix: `deepseek-ai/DeepSeek-R1`. */

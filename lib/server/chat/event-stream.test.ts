@@ -2,7 +2,7 @@ import type { IncomingMessage } from "node:http";
 import { PassThrough } from "node:stream";
 import { describe, expect, it, vi } from "vitest";
 import { NdjsonDecoder, type ChatEvent } from "@/lib/chat/wire";
-import { chatEventStream } from "./chat-stream";
+import { chatEventStream } from "./event-stream";
 
 const sse = (data: unknown) => `data: ${JSON.stringify(data)}\n\n`;
 const delta = (content: string) => sse({ choices: [{ index: 0, delta: { content }, finish_reason: null }] });

@@ -1,17 +1,17 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { readModelSettings } from "@/lib/openclaw-settings";
-import { parseTokenInput } from "@/lib/token-input";
-import type { RemoveTokenResponse, SaveTokenResponse, TokenCheckView, TokenSource, TokenStatus } from "@/lib/token-status";
-import { readConfig } from "./config-file";
+import { readModelSettings } from "@/lib/openclaw-config/model-settings";
+import { parseTokenInput } from "@/lib/token/token-input";
+import type { RemoveTokenResponse, SaveTokenResponse, TokenCheckView, TokenSource, TokenStatus } from "@/lib/token/token-status";
+import { readConfig } from "../openclaw-config/config-file";
 import { getEnvFileVar, removeEnvFileVar, setEnvFileVar } from "./env-file";
-import { envFilePath, routerUrl } from "./settings";
+import { envFilePath, routerUrl } from "../settings";
 import { checkToken, peekCheck } from "./token-check";
 import { maskToken, resolveToken } from "./token-source";
 
 // Token status, save and remove. Every answer is built field by field here: a token value can
 // never reach a response by accident, only its mask.
-export const MANAGED_VAR = "HF_TOKEN";
+const MANAGED_VAR = "HF_TOKEN";
 
 async function configFacts(): Promise<{ authProfile: boolean; routerBase: string }> {
   try {

@@ -1,27 +1,27 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { DEFAULT_MODEL_REF } from "@/lib/model-ref";
+import { DEFAULT_MODEL_REF } from "@/lib/openclaw-config/model-ref";
 import { refSchema } from "@/lib/openclaw-config/change";
 import { diffConfigText, type ConfigDiff } from "@/lib/openclaw-config/diff";
-import { planSetupChangeFromConfig, type SetupAliasPlan } from "@/lib/setup-plan";
-import { parseTokenInput } from "@/lib/token-input";
-import type { SaveTokenResponse } from "@/lib/token-status";
+import { planSetupChangeFromConfig, type SetupAliasPlan } from "@/lib/openclaw-config/setup-plan";
+import { parseTokenInput } from "@/lib/token/token-input";
+import type { SaveTokenResponse } from "@/lib/token/token-status";
 import { readConfig } from "./config-file";
 import { saveModelChange } from "./model-config";
-import { configPath, envFilePath } from "./settings";
-import { saveToken } from "./token-service";
+import { configPath, envFilePath } from "../settings";
+import { saveToken } from "../token/token-service";
 
 // The scriptable setup (npm run setup), the equivalent of
 // `openclaw onboard --non-interactive --auth-choice huggingface-api-key`, built from the same
 // services the dashboard's routes use. Everything is checked before anything is written.
-export interface SetupOptions {
+interface SetupOptions {
   key: string;
   model?: string;
   /** Save a token Hugging Face rejected (as the Token page's "save anyway"). */
   force?: boolean;
 }
 
-export interface SetupReport {
+interface SetupReport {
   envFile: string;
   configFile: string;
   token: SaveTokenResponse;

@@ -10,7 +10,7 @@ const agents = {
   "https:": new https.Agent({ keepAlive: true, maxSockets: 512 }),
 };
 
-export class UpstreamUnreachable extends Error {}
+class UpstreamUnreachable extends Error {}
 
 export function postUpstream(url: string, headers: Record<string, string>, body: string, signal: AbortSignal): Promise<IncomingMessage> {
   const target = new URL(url);

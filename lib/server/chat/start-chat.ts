@@ -2,28 +2,28 @@ import "server-only";
 import { classifyUpstreamStatus, failureMessage, type ChatErrorKind } from "@/lib/chat/errors";
 import { routerBody, type ChatRequest } from "@/lib/chat/request";
 import { AppError, type ErrorCode } from "@/lib/errors";
-import { parseRef, REF_PATTERN } from "@/lib/model-ref";
-import { readModelSettings, resolveAlias, type ModelSettings } from "@/lib/openclaw-settings";
-import { readConfig } from "./config-file";
+import { parseRef, REF_PATTERN } from "@/lib/openclaw-config/model-ref";
+import { readModelSettings, resolveAlias, type ModelSettings } from "@/lib/openclaw-config/model-settings";
+import { readConfig } from "../openclaw-config/config-file";
 import type { IncomingMessage } from "node:http";
-import { chatEventStream } from "./chat-stream";
-import { headerValue, postUpstream, readCapped } from "./chat-upstream";
-import { routerUrl } from "./settings";
-import { resolveToken, type TokenInEffect } from "./token-source";
+import { chatEventStream } from "./event-stream";
+import { headerValue, postUpstream, readCapped } from "./upstream";
+import { routerUrl } from "../settings";
+import { resolveToken, type TokenInEffect } from "../token/token-source";
 
 // POST /api/chat's work: resolve the model, add the token, call the router with streaming, and
 // hand back a stream of our NDJSON events. Kept lean: the token and config reads are cached by
 // stat, and nothing else (no catalog) is fetched on this path.
-export const DEFAULT_CHAT_TIMEOUT_MS = 60_000;
+const DEFAULT_CHAT_TIMEOUT_MS = 60_000;
 const MAX_ERROR_BODY = 16 * 1024;
 
 /** HF_CHAT_TIMEOUT_MS: the longest silence from the router (before it answers, or between two reads). */
-export function chatTimeoutMs(): number {
+function chatTimeoutMs(): number {
   const value = Number(process.env.HF_CHAT_TIMEOUT_MS);
   return Number.isFinite(value) && value > 0 ? value : DEFAULT_CHAT_TIMEOUT_MS;
 }
 
-export interface ResolvedModel {
+interface ResolvedModel {
   /** The ref as OpenClaw would write it (alias resolved). */
   ref: string;
   /** What the router receives: prefix stripped, suffix kept. */
@@ -32,7 +32,7 @@ export interface ResolvedModel {
   baseUrl?: string;
 }
 
-export interface ChatContext {
+interface ChatContext {
   token: TokenInEffect | null;
   settings: ModelSettings;
 }
@@ -60,7 +60,7 @@ export function loadChatContext(): Promise<ChatContext> {
   return context;
 }
 
-export function resolveChatModel(input: string, settings: ModelSettings): ResolvedModel {
+function resolveChatModel(input: string, settings: ModelSettings): ResolvedModel {
   const aliasedRef = resolveAlias(settings, input);
   const ref = aliasedRef ?? input;
   if (!REF_PATTERN.test(ref)) {
@@ -79,7 +79,7 @@ const CODE_FOR: Partial<Record<ChatErrorKind, ErrorCode>> = {
   unreachable: "upstream_unreachable",
 };
 
-export interface ChatFailureDetails {
+interface ChatFailureDetails {
   kind: ChatErrorKind;
   upstreamStatus?: number;
   provider?: string | null;
@@ -88,7 +88,7 @@ export interface ChatFailureDetails {
   model?: string;
 }
 
-export function chatFailure(kind: ChatErrorKind, details: Omit<ChatFailureDetails, "kind"> = {}): AppError {
+function chatFailure(kind: ChatErrorKind, details: Omit<ChatFailureDetails, "kind"> = {}): AppError {
   return new AppError(CODE_FOR[kind] ?? "upstream_error", failureMessage(kind, details.upstreamStatus), { kind, ...details });
 }
 

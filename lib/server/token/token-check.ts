@@ -1,15 +1,15 @@
 import "server-only";
 import { createHmac, randomBytes } from "node:crypto";
 import { z } from "zod";
-import { DEFAULT_MODEL_REF, parseRef } from "@/lib/model-ref";
-import type { CheckOutcome, Permission, RouterReach, TokenCheckView, TokenRole, UnverifiedReason } from "@/lib/token-status";
-import { hubUrl } from "./settings";
+import { DEFAULT_MODEL_REF, parseRef } from "@/lib/openclaw-config/model-ref";
+import type { CheckOutcome, Permission, RouterReach, TokenCheckView, TokenRole, UnverifiedReason } from "@/lib/token/token-status";
+import { hubUrl } from "../settings";
 
 // Asks Hugging Face what a token may do: whoami-v2 on the hub (account, role, fine-grained
 // permissions) and one light, free router call (is the token accepted where the agent sends it).
 // whoami-v2 is strictly rate limited, so results are cached, keyed by a keyed hash of the token
 // (never the token), and pages read the cache and trigger a background re-check instead of waiting.
-export const CHECK_TIMEOUT_MS = 8_000;
+const CHECK_TIMEOUT_MS = 8_000;
 export const INFERENCE_PERMISSION = "inference.serverless.write";
 const FRESH_MS: Record<CheckOutcome, number> = { valid: 10 * 60_000, no_permission: 10 * 60_000, invalid: 10 * 60_000, unverified: 30_000 };
 const MAX_ENTRIES = 64;

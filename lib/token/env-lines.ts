@@ -1,7 +1,7 @@
 // Pure line editing for KEY=value files: every other line and comment is kept byte for byte.
 const LINE = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=(.*)$/;
 
-export function parseEnvValue(raw: string): string {
+function parseEnvValue(raw: string): string {
   const value = raw.trim();
   const quoted = /^(['"])(.*?)\1\s*(#.*)?$/.exec(value);
   if (quoted) return quoted[2];

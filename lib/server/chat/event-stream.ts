@@ -5,7 +5,7 @@ import { encodeEvent, type ChatEvent } from "@/lib/chat/wire";
 
 // The router's SSE body → our NDJSON, one upstream read at a time: each read's events go out
 // as soon as they are parsed (pull-driven, so a slow browser slows the upstream read too).
-export interface ChatStreamInput {
+interface ChatStreamInput {
   body: IncomingMessage;
   meta: Extract<ChatEvent, { type: "meta" }>;
   /** The silence timer; refreshed on every read. */

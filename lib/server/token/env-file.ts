@@ -1,14 +1,14 @@
 import "server-only";
 import { promises as fs } from "node:fs";
-import { readEnvVar, removeEnvVar, setEnvVar } from "@/lib/env-lines";
-import { serialized, storageError, writeFileAtomic } from "./atomic-file";
-import { envFilePath } from "./settings";
+import { readEnvVar, removeEnvVar, setEnvVar } from "@/lib/token/env-lines";
+import { serialized, storageError, writeFileAtomic } from "../atomic-file";
+import { envFilePath } from "../settings";
 
 // The one module that opens <state>/.env. Reads are cached by mtime and size so the chat path
 // pays one stat, not a read and parse.
 let cache: { path: string; mtimeMs: number; size: number; text: string } | null = null;
 
-export async function readEnvFile(): Promise<string | null> {
+async function readEnvFile(): Promise<string | null> {
   const file = envFilePath();
   let stat;
   try {

@@ -1,10 +1,10 @@
 // What first-run setup changes, shared by the guided setup (browser) and npm run setup (server):
 // the primary, and the alias "Hugging Face" for it unless it has one or another ref uses that
 // name. Existing fallbacks and aliases are never touched, as in OpenClaw's onboarding.
-import type { ModelChange } from "./openclaw-config/change";
-import { readModelSettings, type ModelSettings } from "./openclaw-settings";
+import type { ModelChange } from "./change";
+import { readModelSettings, type ModelSettings } from "./model-settings";
 
-export const DEFAULT_ALIAS = "Hugging Face";
+const DEFAULT_ALIAS = "Hugging Face";
 
 export interface SetupAliasPlan {
   name: string;

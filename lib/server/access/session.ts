@@ -1,8 +1,8 @@
 import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
 import { AppError } from "@/lib/errors";
-import { createSessionValue, secretMatches, sessionKey } from "@/lib/session-cookie";
-import { SignInThrottle } from "@/lib/sign-in-throttle";
+import { createSessionValue, secretMatches, sessionKey } from "@/lib/access/session-cookie";
+import { SignInThrottle } from "@/lib/access/sign-in-throttle";
 
 // Sign-in for a dashboard exposed with DASHBOARD_TOKEN. The typed secret is compared in constant
 // time; failures are throttled process-wide and each one is answered a little late.
