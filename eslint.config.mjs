@@ -16,7 +16,17 @@ const config = [
     // The browser must never load code that can see the token.
     files: ["components/**/*.{ts,tsx}", "lib/!(server)/**/*.{ts,tsx}", "lib/*.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/lib/server/**", "**/lib/server/**", "../server/*", "./server/*"], message: "Client and shared code must not import lib/server (it can see the token)." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/lib/server/**", "**/lib/server/**", "../server/*", "./server/*"],
+              message: "Client and shared code must not import lib/server (it can see the token).",
+            },
+          ],
+        },
+      ],
     },
   },
 ];

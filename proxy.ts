@@ -17,7 +17,14 @@ export function proxy(request: NextRequest) {
   const host = request.headers.get("host");
   const { pathname, search } = request.nextUrl;
   const verdict = judgeRequest(
-    { method: request.method, host, origin: request.headers.get("origin"), secFetchSite: request.headers.get("sec-fetch-site"), pathname, session: request.cookies.get(SESSION_COOKIE)?.value },
+    {
+      method: request.method,
+      host,
+      origin: request.headers.get("origin"),
+      secFetchSite: request.headers.get("sec-fetch-site"),
+      pathname,
+      session: request.cookies.get(SESSION_COOKIE)?.value,
+    },
     settings,
   );
   if (verdict.ok) return secured(NextResponse.next());
@@ -27,7 +34,12 @@ export function proxy(request: NextRequest) {
     if (pathname !== "/") signIn.searchParams.set("next", `${pathname}${search}`);
     return secured(NextResponse.redirect(signIn, 303));
   }
-  return secured(NextResponse.json({ error: { code: verdict.code, message: verdict.message } }, { status: verdict.status, headers: { "cache-control": "no-store" } }));
+  return secured(
+    NextResponse.json(
+      { error: { code: verdict.code, message: verdict.message } },
+      { status: verdict.status, headers: { "cache-control": "no-store" } },
+    ),
+  );
 }
 
 export const config = {

@@ -12,7 +12,10 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en">
       <body className="min-h-screen">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-amber-400 focus:px-3 focus:py-2 focus:text-zinc-950">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-amber-400 focus:px-3 focus:py-2 focus:text-zinc-950"
+        >
           Skip to content
         </a>
         <div className="flex min-h-screen flex-col md:flex-row">
@@ -22,9 +25,17 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
                 <circle cx="16" cy="16" r="15" className="fill-amber-400" />
                 <circle cx="11" cy="13" r="2" className="fill-zinc-900" />
                 <circle cx="21" cy="13" r="2" className="fill-zinc-900" />
-                <path d="M9 19c2 4 12 4 14 0" className="fill-none stroke-zinc-900" strokeWidth="2" strokeLinecap="round" />
+                <path
+                  d="M9 19c2 4 12 4 14 0"
+                  className="fill-none stroke-zinc-900"
+                  strokeWidth="2"
+                  strokeLinecap="round"
+                />
               </svg>
-              <span className="font-semibold leading-tight">HF Provider<br className="hidden md:block" /> Dashboard</span>
+              <span className="font-semibold leading-tight">
+                HF Provider
+                <br className="hidden md:block" /> Dashboard
+              </span>
             </div>
             <AppNav />
             <SignOutButton />

@@ -20,7 +20,12 @@ async function timeGet(url: string): Promise<{ ms: number; status: number; bytes
   try {
     const response = await fetch(url, { signal: AbortSignal.timeout(60_000) });
     const body = await response.arrayBuffer();
-    return { ms: performance.now() - started, status: response.status, bytes: body.byteLength, encoding: response.headers.get("content-encoding") ?? "identity" };
+    return {
+      ms: performance.now() - started,
+      status: response.status,
+      bytes: body.byteLength,
+      encoding: response.headers.get("content-encoding") ?? "identity",
+    };
   } catch {
     return { ms: performance.now() - started, status: 0, bytes: 0, encoding: "" };
   }
@@ -74,7 +79,9 @@ export async function benchCatalog(ctx: BenchContext): Promise<FigureResult> {
   // 50 concurrent ?refresh=1 while a (slow, like the real one) upstream call is running.
   ctx.fake.setScenario({ models: "slow", modelsDelayMs: SLOW_UPSTREAM_MS });
   before = upstreamListCalls(ctx);
-  const refreshBurst = await Promise.all(Array.from({ length: CONCURRENT }, () => timeGet(`${ctx.app.url}/api/models?refresh=1`)));
+  const refreshBurst = await Promise.all(
+    Array.from({ length: CONCURRENT }, () => timeGet(`${ctx.app.url}/api/models?refresh=1`)),
+  );
   const refreshCalls = upstreamListCalls(ctx) - before;
   const refreshOk = refreshBurst.filter((r) => r.status === 200).length;
   ctx.fake.setScenario({ models: "ok" });
@@ -104,35 +111,77 @@ export async function benchCatalog(ctx: BenchContext): Promise<FigureResult> {
   const warmMedian = median(warm);
   const rows: Row[] = [
     {
-      id: "catalog.cold", figure: names.cold, unit: "ms", median: round(median(cold)), p95: round(p95(cold)),
-      baseline: ratio(median(upstream), median(cold), "upstream list"), budget: "info", status: "info", samples: cold.length,
+      id: "catalog.cold",
+      figure: names.cold,
+      unit: "ms",
+      median: round(median(cold)),
+      p95: round(p95(cold)),
+      baseline: ratio(median(upstream), median(cold), "upstream list"),
+      budget: "info",
+      status: "info",
+      samples: cold.length,
       note: modelCount >= CATALOG_SIZE ? `${modelCount} models` : `only ${modelCount} models in the answer`,
     },
     {
-      id: "catalog.warm", figure: names.warm, unit: "ms", median: round(warmMedian), p95: round(p95(warm)),
-      baseline: ratio(median(health), warmMedian, "/api/health"), budget: `< ${WARM_BUDGET_MS} ms at median`,
-      status: verdict(warmMedian !== null && warmMedian < WARM_BUDGET_MS && warmUpstreamCalls === 0), samples: warm.length,
+      id: "catalog.warm",
+      figure: names.warm,
+      unit: "ms",
+      median: round(warmMedian),
+      p95: round(p95(warm)),
+      baseline: ratio(median(health), warmMedian, "/api/health"),
+      budget: `< ${WARM_BUDGET_MS} ms at median`,
+      status: verdict(warmMedian !== null && warmMedian < WARM_BUDGET_MS && warmUpstreamCalls === 0),
+      samples: warm.length,
       note: `${(warmBytes / 1024).toFixed(0)} KiB JSON sent ${warmEncoding}, ${warmUpstreamCalls} upstream calls`,
     },
     {
-      id: "catalog.shared", figure: names.shared, unit: "", median: sharedCalls, p95: null, baseline: "–",
-      budget: "exactly 1", status: verdict(sharedCalls === 1 && burstOk === CONCURRENT),
+      id: "catalog.shared",
+      figure: names.shared,
+      unit: "",
+      median: sharedCalls,
+      p95: null,
+      baseline: "–",
+      budget: "exactly 1",
+      status: verdict(sharedCalls === 1 && burstOk === CONCURRENT),
       note: `fresh server, ${burstOk}/${CONCURRENT} answered 200`,
     },
     {
-      id: "catalog.refresh", figure: names.refresh, unit: "", median: refreshCalls, p95: null, baseline: "–",
-      budget: "exactly 1", status: verdict(refreshCalls === 1 && refreshOk === CONCURRENT),
+      id: "catalog.refresh",
+      figure: names.refresh,
+      unit: "",
+      median: refreshCalls,
+      p95: null,
+      baseline: "–",
+      budget: "exactly 1",
+      status: verdict(refreshCalls === 1 && refreshOk === CONCURRENT),
       note: `${refreshOk}/${CONCURRENT} answered 200, upstream takes ${SLOW_UPSTREAM_MS} ms`,
     },
   ];
   return {
     rows,
     details: {
-      catalogSize: CATALOG_SIZE, modelsInAnswer: modelCount,
-      coldMs: summary(cold), upstreamListMs: summary(upstream), warmMs: summary(warm), healthMs: summary(health),
-      warmBodyBytes: warmBytes, warmEncoding, warmUpstreamCalls,
-      concurrentCold: { requests: CONCURRENT, ok: burstOk, upstreamCalls: sharedCalls, ms: summary(burst.map((b) => b.ms)) },
-      concurrentRefresh: { requests: CONCURRENT, ok: refreshOk, upstreamCalls: refreshCalls, upstreamDelayMs: SLOW_UPSTREAM_MS, ms: summary(refreshBurst.map((b) => b.ms)) },
+      catalogSize: CATALOG_SIZE,
+      modelsInAnswer: modelCount,
+      coldMs: summary(cold),
+      upstreamListMs: summary(upstream),
+      warmMs: summary(warm),
+      healthMs: summary(health),
+      warmBodyBytes: warmBytes,
+      warmEncoding,
+      warmUpstreamCalls,
+      concurrentCold: {
+        requests: CONCURRENT,
+        ok: burstOk,
+        upstreamCalls: sharedCalls,
+        ms: summary(burst.map((b) => b.ms)),
+      },
+      concurrentRefresh: {
+        requests: CONCURRENT,
+        ok: refreshOk,
+        upstreamCalls: refreshCalls,
+        upstreamDelayMs: SLOW_UPSTREAM_MS,
+        ms: summary(refreshBurst.map((b) => b.ms)),
+      },
     },
   };
 }

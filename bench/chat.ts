@@ -33,14 +33,26 @@ async function oneStream(ctx: BenchContext, path: Path): Promise<Timed> {
   const messages = [{ role: "user", content: marker }];
   const sample =
     path === "direct"
-      ? await streamRequest(`${ctx.tap.routerUrl}/chat/completions`,
+      ? await streamRequest(
+          `${ctx.tap.routerUrl}/chat/completions`,
           { model: MODEL, messages, stream: true, stream_options: { include_usage: true } },
-          { authorization: `Bearer ${ctx.token}` })
-      : await streamRequest(`${ctx.app.url}/api/chat`, { model: `huggingface/${MODEL}`, messages }, { "accept-encoding": "gzip, deflate, br" });
+          { authorization: `Bearer ${ctx.token}` },
+        )
+      : await streamRequest(
+          `${ctx.app.url}/api/chat`,
+          { model: `huggingface/${MODEL}`, messages },
+          { "accept-encoding": "gzip, deflate, br" },
+        );
   const upstream = ctx.tap.record(marker);
   const delays = upstream ? passOnDelays(upstream.events, sample.events) : [];
   const toUpstreamMs = upstream ? upstream.requestAt - sample.t0 : null;
-  return { sample, delays, toUpstreamMs, firstEventDelayMs: delays.length > 0 ? delays[0] : null, matches: upstream !== undefined && upstream.text === sample.text && sample.text !== "" };
+  return {
+    sample,
+    delays,
+    toUpstreamMs,
+    firstEventDelayMs: delays.length > 0 ? delays[0] : null,
+    matches: upstream !== undefined && upstream.text === sample.text && sample.text !== "",
+  };
 }
 
 function describe(direct: number | null, proxy: number | null): string {
@@ -60,7 +72,8 @@ export async function benchChat(ctx: BenchContext): Promise<FigureResult> {
     rss: `Chat: server RSS during ${CONCURRENT} streams`,
   };
   const first = await probe(`${ctx.app.url}/api/chat`, {
-    method: "POST", headers: { "content-type": "application/json" },
+    method: "POST",
+    headers: { "content-type": "application/json" },
     body: JSON.stringify({ model: `huggingface/${MODEL}`, messages: [{ role: "user", content: "bench-w-0" }] }),
   });
   if (first.status !== 200) {
@@ -90,11 +103,13 @@ export async function benchChat(ctx: BenchContext): Promise<FigureResult> {
     for (const path of order) pair[path] = await oneStream(ctx, path);
     seq.direct.push(pair.direct);
     seq.proxy.push(pair.proxy);
-    if (pair.direct.sample.ttftMs !== null && pair.proxy.sample.ttftMs !== null) ttftDiffs.push(pair.proxy.sample.ttftMs - pair.direct.sample.ttftMs);
+    if (pair.direct.sample.ttftMs !== null && pair.proxy.sample.ttftMs !== null)
+      ttftDiffs.push(pair.proxy.sample.ttftMs - pair.direct.sample.ttftMs);
   }
   const ttft = (list: Timed[]) => list.flatMap((t) => (t.sample.ttftMs === null ? [] : [t.sample.ttftMs]));
   const delays = (list: Timed[]) => list.flatMap((t) => t.delays);
-  const pick = (list: Timed[], key: "toUpstreamMs" | "firstEventDelayMs") => list.flatMap((t) => (t[key] === null ? [] : [t[key]]));
+  const pick = (list: Timed[], key: "toUpstreamMs" | "firstEventDelayMs") =>
+    list.flatMap((t) => (t[key] === null ? [] : [t[key]]));
   const seqErrors = [...seq.direct, ...seq.proxy].filter((t) => !t.sample.ok || !t.matches).length;
 
   const idleRss = serverRssMb(ctx.app);
@@ -118,49 +133,86 @@ export async function benchChat(ctx: BenchContext): Promise<FigureResult> {
   const proxyDelays = delays(seq.proxy);
   const rows: Row[] = [
     {
-      id: "chat.ttft", figure: names.ttft, unit: "ms", median: round(ttftMedianDiff), p95: round(p95(ttftDiffs)),
+      id: "chat.ttft",
+      figure: names.ttft,
+      unit: "ms",
+      median: round(ttftMedianDiff),
+      p95: round(p95(ttftDiffs)),
       baseline: `${describe(median(ttft(seq.direct)), median(ttft(seq.proxy)))}; GET /api/health ${median(floor)?.toFixed(1) ?? "–"} ms`,
       budget: "≤ 5 ms at median",
-      status: seqErrors > 0 ? "fail" : verdict(ttftMedianDiff !== null && ttftMedianDiff <= 5), samples: ttftDiffs.length,
+      status: seqErrors > 0 ? "fail" : verdict(ttftMedianDiff !== null && ttftMedianDiff <= 5),
+      samples: ttftDiffs.length,
       note: seqErrors > 0 ? `${seqErrors} streams failed or differed` : undefined,
     },
     {
-      id: "chat.event", figure: names.gap, unit: "ms", median: round(median(proxyDelays)), p95: round(p95(proxyDelays)),
-      baseline: `direct ${median(delays(seq.direct))?.toFixed(2) ?? "–"} ms`, budget: "≤ 5 ms per event (p95)",
-      status: verdict(proxyDelays.length > 0 && (p95(proxyDelays) ?? Infinity) <= 5), samples: proxyDelays.length,
+      id: "chat.event",
+      figure: names.gap,
+      unit: "ms",
+      median: round(median(proxyDelays)),
+      p95: round(p95(proxyDelays)),
+      baseline: `direct ${median(delays(seq.direct))?.toFixed(2) ?? "–"} ms`,
+      budget: "≤ 5 ms per event (p95)",
+      status: verdict(proxyDelays.length > 0 && (p95(proxyDelays) ?? Infinity) <= 5),
+      samples: proxyDelays.length,
       note: proxyDelays.length > 0 ? `max ${Math.max(...proxyDelays).toFixed(1)} ms` : "no events matched",
     },
     {
-      id: "chat.concurrent", figure: names.all, unit: "ms",
-      median: round(median(ttft(conc.proxy))), p95: round(p95(ttft(conc.proxy))),
-      baseline: `TTFT ${describe(median(ttft(conc.direct)), median(ttft(conc.proxy)))}`, budget: "all, no error",
+      id: "chat.concurrent",
+      figure: names.all,
+      unit: "ms",
+      median: round(median(ttft(conc.proxy))),
+      p95: round(p95(ttft(conc.proxy))),
+      baseline: `TTFT ${describe(median(ttft(conc.direct)), median(ttft(conc.proxy)))}`,
+      budget: "all, no error",
       status: verdict(concFailures.length === 0 && conc.proxy.length === CONCURRENT * ROUNDS),
-      note: `${conc.proxy.length - concFailures.length}/${conc.proxy.length} ok over ${ROUNDS} rounds; TTFT shown`, samples: conc.proxy.length,
+      note: `${conc.proxy.length - concFailures.length}/${conc.proxy.length} ok over ${ROUNDS} rounds; TTFT shown`,
+      samples: conc.proxy.length,
     },
     {
-      id: "chat.rss", figure: names.rss, unit: "MB", median: round(median(rssSamples), 0), p95: round(p95(rssSamples), 0),
-      baseline: `idle ${idleRss.toFixed(0)} MB`, budget: `peak < ${RSS_BUDGET_MB} MB`, status: verdict(peakRss > 0 && peakRss < RSS_BUDGET_MB),
+      id: "chat.rss",
+      figure: names.rss,
+      unit: "MB",
+      median: round(median(rssSamples), 0),
+      p95: round(p95(rssSamples), 0),
+      baseline: `idle ${idleRss.toFixed(0)} MB`,
+      budget: `peak < ${RSS_BUDGET_MB} MB`,
+      status: verdict(peakRss > 0 && peakRss < RSS_BUDGET_MB),
       note: `peak ${peakRss.toFixed(0)} MB, ${rssSamples.length} samples`,
     },
   ];
   const encodings = [...new Set(seq.proxy.map((t) => t.sample.encoding ?? "identity"))];
-  const errors = concFailures.slice(0, 5).map((t) => ({ status: t.sample.status, error: t.sample.error, matches: t.matches }));
+  const errors = concFailures
+    .slice(0, 5)
+    .map((t) => ({ status: t.sample.status, error: t.sample.error, matches: t.matches }));
   return {
     rows,
     details: {
-      eventDelayMs: EVENT_DELAY_MS, dashboardEncodings: encodings,
+      eventDelayMs: EVENT_DELAY_MS,
+      dashboardEncodings: encodings,
       sequential: {
-        ttftDirect: summary(ttft(seq.direct)), ttftProxy: summary(ttft(seq.proxy)), ttftAdded: summary(ttftDiffs), healthRoundTrip: summary(floor),
-        eventDelayDirect: summary(delays(seq.direct)), eventDelayProxy: summary(proxyDelays), failures: seqErrors,
+        ttftDirect: summary(ttft(seq.direct)),
+        ttftProxy: summary(ttft(seq.proxy)),
+        ttftAdded: summary(ttftDiffs),
+        healthRoundTrip: summary(floor),
+        eventDelayDirect: summary(delays(seq.direct)),
+        eventDelayProxy: summary(proxyDelays),
+        failures: seqErrors,
         // Where the added TTFT goes: before the upstream call, and passing the first event on.
-        toUpstreamDirect: summary(pick(seq.direct, "toUpstreamMs")), toUpstreamProxy: summary(pick(seq.proxy, "toUpstreamMs")),
-        firstEventDelayDirect: summary(pick(seq.direct, "firstEventDelayMs")), firstEventDelayProxy: summary(pick(seq.proxy, "firstEventDelayMs")),
+        toUpstreamDirect: summary(pick(seq.direct, "toUpstreamMs")),
+        toUpstreamProxy: summary(pick(seq.proxy, "toUpstreamMs")),
+        firstEventDelayDirect: summary(pick(seq.direct, "firstEventDelayMs")),
+        firstEventDelayProxy: summary(pick(seq.proxy, "firstEventDelayMs")),
       },
       concurrent: {
-        streams: CONCURRENT, rounds: ROUNDS,
-        ttftDirect: summary(ttft(conc.direct)), ttftProxy: summary(ttft(conc.proxy)),
-        eventDelayDirect: summary(delays(conc.direct)), eventDelayProxy: summary(delays(conc.proxy)),
-        proxyFailures: concFailures.length, directFailures, firstErrors: errors,
+        streams: CONCURRENT,
+        rounds: ROUNDS,
+        ttftDirect: summary(ttft(conc.direct)),
+        ttftProxy: summary(ttft(conc.proxy)),
+        eventDelayDirect: summary(delays(conc.direct)),
+        eventDelayProxy: summary(delays(conc.proxy)),
+        proxyFailures: concFailures.length,
+        directFailures,
+        firstErrors: errors,
       },
       rssMb: { idle: round(idleRss, 1), peak: round(peakRss, 1), processes },
     },

@@ -13,7 +13,11 @@ const BUDGET_MS = 2000;
 async function bareNodeStart(): Promise<number> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ["-e", `require("http").createServer((q,s)=>s.end("ok")).listen(${port},"127.0.0.1")`], { stdio: "ignore" });
+  const child = spawn(
+    process.execPath,
+    ["-e", `require("http").createServer((q,s)=>s.end("ok")).listen(${port},"127.0.0.1")`],
+    { stdio: "ignore" },
+  );
   try {
     for (let i = 0; i < 2000; i++) {
       try {
@@ -53,14 +57,28 @@ export async function benchColdStart(ctx: BenchContext): Promise<FigureResult> {
   }
   const med = median(starts);
   const bareMed = median(bare.filter(Number.isFinite));
-  const notes = [rebuilt > 0 ? `${rebuilt} runs rebuilt, dropped` : "", errors.length > 0 ? `${errors.length} failed: ${errors[0]}` : ""].filter(Boolean);
+  const notes = [
+    rebuilt > 0 ? `${rebuilt} runs rebuilt, dropped` : "",
+    errors.length > 0 ? `${errors.length} failed: ${errors[0]}` : "",
+  ].filter(Boolean);
   return {
-    rows: [{
-      id: "coldstart", figure, unit: "ms", median: round(med, 0), p95: round(p95(starts), 0),
-      baseline: bareMed === null || med === null ? "–" : `bare node ${bareMed.toFixed(0)} ms (×${(med / bareMed).toFixed(1)})`,
-      budget: `< ${BUDGET_MS} ms`, status: starts.length === 0 ? "n/a" : verdict(med !== null && med < BUDGET_MS && errors.length === 0),
-      samples: starts.length, note: notes.join("; ") || undefined,
-    }],
+    rows: [
+      {
+        id: "coldstart",
+        figure,
+        unit: "ms",
+        median: round(med, 0),
+        p95: round(p95(starts), 0),
+        baseline:
+          bareMed === null || med === null
+            ? "–"
+            : `bare node ${bareMed.toFixed(0)} ms (×${(med / bareMed).toFixed(1)})`,
+        budget: `< ${BUDGET_MS} ms`,
+        status: starts.length === 0 ? "n/a" : verdict(med !== null && med < BUDGET_MS && errors.length === 0),
+        samples: starts.length,
+        note: notes.join("; ") || undefined,
+      },
+    ],
     details: { runs: RUNS, startMs: summary(starts), bareNodeMs: summary(bare), rebuilt, errors },
   };
 }

@@ -18,7 +18,9 @@ async function scriptsOf(browser: Browser, url: string): Promise<{ status: numbe
   // Link prefetching would load other pages' chunks (their RSC payload preloads its client
   // references): the figure is what this page needs, so prefetch requests are refused.
   await context.route("**/*", (route) => {
-    const prefetch = Object.keys(route.request().headers()).some((name) => name.startsWith("next-router-") && name.includes("prefetch"));
+    const prefetch = Object.keys(route.request().headers()).some(
+      (name) => name.startsWith("next-router-") && name.includes("prefetch"),
+    );
     return prefetch ? route.abort() : route.continue();
   });
   const page = await context.newPage();
@@ -59,20 +61,36 @@ export async function benchPageJs(ctx: BenchContext, browser: Browser): Promise<
     const figure = `Page JS (gzip) above baseline: ${path}`;
     const { status, scripts } = await scriptsOf(browser, `${ctx.app.url}${path}`);
     if (status !== 200) {
-      rows.push(notAvailable(`js.${path}`, figure, `≤ ${BUDGET_KB} kB`, status === 404 ? "page missing" : `page answered ${status}`));
+      rows.push(
+        notAvailable(
+          `js.${path}`,
+          figure,
+          `≤ ${BUDGET_KB} kB`,
+          status === 404 ? "page missing" : `page answered ${status}`,
+        ),
+      );
       continue;
     }
     sets.push(new Set(scripts.keys()));
     const extra = [...scripts].filter(([url]) => !base.scripts.has(url)).reduce((sum, [, size]) => sum + size, 0);
     const pageKb = kb(total(scripts));
     // The biggest chunks of its own, so an over-budget page says where to look.
-    const largest = [...scripts].filter(([url]) => !base.scripts.has(url)).sort((a, b) => b[1] - a[1]).slice(0, 4)
+    const largest = [...scripts]
+      .filter(([url]) => !base.scripts.has(url))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 4)
       .map(([url, size]) => ({ chunk: url.slice(url.lastIndexOf("/") + 1), kb: round(kb(size)) }));
     pages[path] = { totalKb: round(pageKb), aboveBaselineKb: round(kb(extra)), scripts: scripts.size, largest };
     rows.push({
-      id: `js.${path}`, figure, unit: "kB", median: round(kb(extra)), p95: null,
-      baseline: `404 page ${baseKb.toFixed(1)} kB; page total ${pageKb.toFixed(1)} kB`, budget: `≤ ${BUDGET_KB} kB`,
-      status: verdict(kb(extra) <= BUDGET_KB), samples: 1,
+      id: `js.${path}`,
+      figure,
+      unit: "kB",
+      median: round(kb(extra)),
+      p95: null,
+      baseline: `404 page ${baseKb.toFixed(1)} kB; page total ${pageKb.toFixed(1)} kB`,
+      budget: `≤ ${BUDGET_KB} kB`,
+      status: verdict(kb(extra) <= BUDGET_KB),
+      samples: 1,
     });
   }
   // For reference: what every page shares (another possible baseline).
@@ -81,8 +99,11 @@ export async function benchPageJs(ctx: BenchContext, browser: Browser): Promise<
   return {
     rows,
     details: {
-      gzipLevel: 9, kbIs: 1000, baseline: { path: BASELINE_PATH, status: base.status, kb: round(baseKb), scripts: base.scripts.size },
-      sharedByAllPages: { scripts: shared.length, kbAlsoInBaseline: round(sharedKb) }, pages,
+      gzipLevel: 9,
+      kbIs: 1000,
+      baseline: { path: BASELINE_PATH, status: base.status, kb: round(baseKb), scripts: base.scripts.size },
+      sharedByAllPages: { scripts: shared.length, kbAlsoInBaseline: round(sharedKb) },
+      pages,
     },
   };
 }

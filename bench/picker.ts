@@ -21,7 +21,11 @@ interface RowCount {
 }
 
 async function findSearchBox(page: Page): Promise<Locator | null> {
-  const candidates = [page.getByRole("searchbox", { name: /search models/i }), page.getByLabel(/search models/i), page.getByRole("searchbox")];
+  const candidates = [
+    page.getByRole("searchbox", { name: /search models/i }),
+    page.getByLabel(/search models/i),
+    page.getByRole("searchbox"),
+  ];
   for (const candidate of candidates) {
     try {
       await candidate.first().waitFor({ state: "visible", timeout: 5000 });
@@ -35,19 +39,35 @@ async function findSearchBox(page: Page): Promise<Locator | null> {
 
 const countRows = (page: Page) => page.evaluate(COUNT_ROWS) as Promise<RowCount>;
 
-async function keystroke(page: Page, box: Locator, key: string): Promise<{ latency: number | null; mutations: number }> {
+async function keystroke(
+  page: Page,
+  box: Locator,
+  key: string,
+): Promise<{ latency: number | null; mutations: number }> {
   await box.press(key);
-  return page.evaluate(`(${WAIT_SETTLED})([${QUIET_MS}, ${MAX_WAIT_MS}])`) as Promise<{ latency: number | null; mutations: number }>;
+  return page.evaluate(`(${WAIT_SETTLED})([${QUIET_MS}, ${MAX_WAIT_MS}])`) as Promise<{
+    latency: number | null;
+    mutations: number;
+  }>;
 }
 
 export async function benchPicker(ctx: BenchContext, browser: Browser): Promise<FigureResult> {
-  const names = { key: `Picker: keystroke → list painted (${CATALOG_SIZE} models)`, rows: `Picker: rows in the DOM (${CATALOG_SIZE} models)` };
+  const names = {
+    key: `Picker: keystroke → list painted (${CATALOG_SIZE} models)`,
+    rows: `Picker: rows in the DOM (${CATALOG_SIZE} models)`,
+  };
   const budgetRows = "bounded by the viewport";
   ctx.fake.setScenario({ catalogSize: CATALOG_SIZE, models: "ok" });
   const refreshed = await probe(`${ctx.app.url}/api/models?refresh=1`);
   if (refreshed.status !== 200) {
     const why = `catalog: ${whyMissing(refreshed.status, refreshed.text)}`;
-    return { rows: [notAvailable("picker.key", names.key, `< ${BUDGET_MS} ms at median`, why), notAvailable("picker.rows", names.rows, budgetRows, why)], details: {} };
+    return {
+      rows: [
+        notAvailable("picker.key", names.key, `< ${BUDGET_MS} ms at median`, why),
+        notAvailable("picker.rows", names.rows, budgetRows, why),
+      ],
+      details: {},
+    };
   }
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
@@ -57,7 +77,13 @@ export async function benchPicker(ctx: BenchContext, browser: Browser): Promise<
     const box = await findSearchBox(page);
     if (!box) {
       const why = "no search box labelled “Search models” on /models";
-      return { rows: [notAvailable("picker.key", names.key, `< ${BUDGET_MS} ms at median`, why), notAvailable("picker.rows", names.rows, budgetRows, why)], details: {} };
+      return {
+        rows: [
+          notAvailable("picker.key", names.key, `< ${BUDGET_MS} ms at median`, why),
+          notAvailable("picker.rows", names.rows, budgetRows, why),
+        ],
+        details: {},
+      };
     }
     // The list is there once it has rows.
     for (let i = 0; i < 100 && (await countRows(page)).count === 0; i++) await page.waitForTimeout(100);
@@ -91,17 +117,42 @@ export async function benchPicker(ctx: BenchContext, browser: Browser): Promise<
     const med = median(latencies);
     const rows: Row[] = [
       {
-        id: "picker.key", figure: names.key, unit: "ms", median: round(med), p95: round(p95(latencies)), baseline: "–",
-        budget: `< ${BUDGET_MS} ms at median`, status: latencies.length === 0 ? "n/a" : verdict(med !== null && med < BUDGET_MS),
-        samples: latencies.length, note: unchanged > 0 ? `${unchanged} keys changed nothing within ${MAX_WAIT_MS} ms` : undefined,
+        id: "picker.key",
+        figure: names.key,
+        unit: "ms",
+        median: round(med),
+        p95: round(p95(latencies)),
+        baseline: "–",
+        budget: `< ${BUDGET_MS} ms at median`,
+        status: latencies.length === 0 ? "n/a" : verdict(med !== null && med < BUDGET_MS),
+        samples: latencies.length,
+        note: unchanged > 0 ? `${unchanged} keys changed nothing within ${MAX_WAIT_MS} ms` : undefined,
       },
       {
-        id: "picker.rows", figure: names.rows, unit: "", median: full.count, p95: maxRows,
-        baseline: `${fit} rows fit in ${full.viewport}px`, budget: `≤ ${bound} (2×fit + 20)`,
-        status: full.count === 0 ? "n/a" : verdict(maxRows <= bound && fit > 0), note: `p95 column = most seen while typing; ${full.selector}`,
+        id: "picker.rows",
+        figure: names.rows,
+        unit: "",
+        median: full.count,
+        p95: maxRows,
+        baseline: `${fit} rows fit in ${full.viewport}px`,
+        budget: `≤ ${bound} (2×fit + 20)`,
+        status: full.count === 0 ? "n/a" : verdict(maxRows <= bound && fit > 0),
+        note: `p95 column = most seen while typing; ${full.selector}`,
       },
     ];
-    return { rows, details: { catalogSize: CATALOG_SIZE, observedRegion: region, keystrokeMs: summary(latencies), perKey, unchanged, rowsAtEmptyQuery: full, maxRows, bound } };
+    return {
+      rows,
+      details: {
+        catalogSize: CATALOG_SIZE,
+        observedRegion: region,
+        keystrokeMs: summary(latencies),
+        perKey,
+        unchanged,
+        rowsAtEmptyQuery: full,
+        maxRows,
+        bound,
+      },
+    };
   } finally {
     await context.close();
   }

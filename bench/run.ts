@@ -20,7 +20,10 @@ import { benchPicker } from "./picker";
 const WATCHDOG_MS = 15 * 60_000;
 const TOKEN = "hf_BenchToken0123456789abcdefghijklmn";
 /** `npm run bench -- --only=chat,catalog` runs a subset (names: chat, catalog, picker, js, coldstart). */
-const ONLY = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
+const ONLY = process.argv
+  .find((a) => a.startsWith("--only="))
+  ?.slice("--only=".length)
+  .split(",");
 const wanted = (name: string) => !ONLY || ONLY.includes(name);
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
@@ -34,7 +37,21 @@ async function figure(name: string, run: () => Promise<FigureResult>): Promise<F
   } catch (err) {
     const message = err instanceof Error ? err.message.split("\n")[0] : String(err);
     log(`${name} failed: ${message}`);
-    return { rows: [{ id: name, figure: name, unit: "", median: null, p95: null, budget: "–", status: "n/a", note: `bench error: ${message.slice(0, 120)}` }], details: { error: message } };
+    return {
+      rows: [
+        {
+          id: name,
+          figure: name,
+          unit: "",
+          median: null,
+          p95: null,
+          budget: "–",
+          status: "n/a",
+          note: `bench error: ${message.slice(0, 120)}`,
+        },
+      ],
+      details: { error: message },
+    };
   }
 }
 
@@ -43,7 +60,9 @@ async function main(): Promise<number> {
   const loadAtStart = os.loadavg().map((l) => Math.round(l * 100) / 100);
   const build = await ensureBuild(log);
   if (!build.ok) {
-    log(`next build failed${build.usingStale ? "; measuring the previous bench build" : ""}:\n${build.log.slice(-3000)}`);
+    log(
+      `next build failed${build.usingStale ? "; measuring the previous bench build" : ""}:\n${build.log.slice(-3000)}`,
+    );
     if (!build.usingStale) return 1;
   }
 
@@ -85,8 +104,19 @@ async function main(): Promise<number> {
     startedAt: startedAt.toISOString(),
     seconds: Math.round((finishedAt.getTime() - startedAt.getTime()) / 100) / 10,
     // 1/5/15-minute load averages: a figure taken on a busy machine says so here.
-    machine: { cpus: os.cpus().length, node: process.version, loadAtStart, loadAtEnd: os.loadavg().map((l) => Math.round(l * 100) / 100) },
-    build: { distDir: DIST_DIR, built: build.built, ok: build.ok, seconds: Math.round(build.seconds), usingStale: build.usingStale ?? false },
+    machine: {
+      cpus: os.cpus().length,
+      node: process.version,
+      loadAtStart,
+      loadAtEnd: os.loadavg().map((l) => Math.round(l * 100) / 100),
+    },
+    build: {
+      distDir: DIST_DIR,
+      built: build.built,
+      ok: build.ok,
+      seconds: Math.round(build.seconds),
+      usingStale: build.usingStale ?? false,
+    },
     rows,
     details: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v.details])),
   };
@@ -94,7 +124,9 @@ async function main(): Promise<number> {
   process.stdout.write(`\n${renderTable(rows)}\n\n`);
   const failed = rows.filter((r) => r.status === "fail").length;
   const missing = rows.filter((r) => r.status === "n/a").length;
-  process.stdout.write(`${rows.length} figures: ${failed} failed, ${missing} n/a. ${report.seconds} s, load ${loadAtStart[0]} → ${report.machine.loadAtEnd[0]} on ${report.machine.cpus} CPUs. Details in bench/results.json.\n`);
+  process.stdout.write(
+    `${rows.length} figures: ${failed} failed, ${missing} n/a. ${report.seconds} s, load ${loadAtStart[0]} → ${report.machine.loadAtEnd[0]} on ${report.machine.cpus} CPUs. Details in bench/results.json.\n`,
+  );
   return failed > 0 ? 1 : 0;
 }
 

@@ -5,7 +5,10 @@ import { configFile, patchConfig, readConfigText, writeConfig } from "./support/
 const R1 = "huggingface/deepseek-ai/DeepSeek-R1";
 const QWEN = "huggingface/Qwen/Qwen3-8B";
 
-test("a fresh state folder: the pending change's diff on the Config page, saved there, then shown and downloadable", async ({ page, stateDir }) => {
+test("a fresh state folder: the pending change's diff on the Config page, saved there, then shown and downloadable", async ({
+  page,
+  stateDir,
+}) => {
   await page.goto("/config");
   await expect(page.getByText("There is no openclaw.json yet")).toBeVisible();
   await expect(page.getByTestId("pending-change")).toHaveCount(0);
@@ -29,7 +32,10 @@ test("a fresh state folder: the pending change's diff on the Config page, saved 
   const revision = await page.getByTestId("config-revision").textContent();
   expect(revision).toMatch(/^[0-9a-f]{32}$/);
 
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download" }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe("openclaw.json");
   expect(await readFile((await download.path())!, "utf8")).toBe(await readConfigText(stateDir));
 });
@@ -51,7 +57,8 @@ test.describe("secrets in the file", () => {
     const api = await (await request.get("/api/config")).text();
     const download = await (await request.get("/api/config/download")).text();
     for (const body of [html, api, download]) {
-      for (const secret of ["gateway-secret-value-123", "hf_configSpecTokenInEffect99", "hf_AnotherTokenValue12345"]) expect(body).not.toContain(secret);
+      for (const secret of ["gateway-secret-value-123", "hf_configSpecTokenInEffect99", "hf_AnotherTokenValue12345"])
+        expect(body).not.toContain(secret);
     }
     expect(download).toContain("// hand-written");
     await patchConfig(request, { primary: R1 });
@@ -61,7 +68,11 @@ test.describe("secrets in the file", () => {
   });
 });
 
-test("backups: compare with the current file, restore one, the replaced file becomes .bak", async ({ page, request, stateDir }) => {
+test("backups: compare with the current file, restore one, the replaced file becomes .bak", async ({
+  page,
+  request,
+  stateDir,
+}) => {
   await writeConfig(stateDir, { agents: { defaults: { model: { primary: R1 } } } });
   const original = await readConfigText(stateDir);
   expect((await patchConfig(request, { fallbacks: [QWEN] })).response.status()).toBe(200);
@@ -84,7 +95,12 @@ test("backups: compare with the current file, restore one, the replaced file bec
 test("the config API: revisions, conflicts, validation, preview without writing", async ({ request, stateDir }) => {
   await writeConfig(stateDir, { agents: { defaults: { model: { primary: R1 } } } });
   const state = await (await request.get("/api/config")).json();
-  expect(state).toMatchObject({ exists: true, problem: null, data: { agents: { defaults: { model: { primary: R1 } } } }, settings: { primary: R1, fallbacks: [] } });
+  expect(state).toMatchObject({
+    exists: true,
+    problem: null,
+    data: { agents: { defaults: { model: { primary: R1 } } } },
+    settings: { primary: R1, fallbacks: [] },
+  });
 
   const missing = await request.patch("/api/config", { data: { fallbacks: [QWEN] } });
   expect(missing.status()).toBe(428);
@@ -99,27 +115,50 @@ test("the config API: revisions, conflicts, validation, preview without writing"
   expect(previewBody.diff.patch).toContain(`+        "${QWEN}"`);
   expect((await stat(configFile(stateDir))).mtimeMs).toBe(before.mtimeMs);
 
-  for (const data of [{}, { primray: R1 }, { primary: "huggingface/a b" }, { aliases: { [R1]: "x".repeat(65) } }, { fallbacks: [QWEN, QWEN] }]) {
+  for (const data of [
+    {},
+    { primray: R1 },
+    { primary: "huggingface/a b" },
+    { aliases: { [R1]: "x".repeat(65) } },
+    { fallbacks: [QWEN, QWEN] },
+  ]) {
     const response = await request.patch("/api/config", { data, headers: { "if-match": state.revision } });
     expect(response.status(), JSON.stringify(data)).toBe(400);
   }
-  const notPrefixed = await request.patch("/api/config", { data: { primary: "Qwen/Qwen3-8B" }, headers: { "if-match": state.revision } });
+  const notPrefixed = await request.patch("/api/config", {
+    data: { primary: "Qwen/Qwen3-8B" },
+    headers: { "if-match": state.revision },
+  });
   expect(notPrefixed.status()).toBe(422);
 
-  const saved = await request.patch("/api/config", { data: { fallbacks: [QWEN] }, headers: { "if-match": `"${state.revision}"` } });
+  const saved = await request.patch("/api/config", {
+    data: { fallbacks: [QWEN] },
+    headers: { "if-match": `"${state.revision}"` },
+  });
   expect(saved.status()).toBe(200);
   const savedBody = await saved.json();
   expect(savedBody.settings.fallbacks).toEqual([QWEN]);
   expect(saved.headers().etag).toBe(`"${savedBody.revision}"`);
 
-  const stale = await request.patch("/api/config", { data: { fallbacks: [] }, headers: { "if-match": state.revision } });
+  const stale = await request.patch("/api/config", {
+    data: { fallbacks: [] },
+    headers: { "if-match": state.revision },
+  });
   expect(stale.status()).toBe(409);
   const conflict = await stale.json();
   expect(conflict.error.code).toBe("conflict");
-  expect(conflict.error.details.current).toMatchObject({ revision: savedBody.revision, settings: { fallbacks: [QWEN] } });
+  expect(conflict.error.details.current).toMatchObject({
+    revision: savedBody.revision,
+    settings: { fallbacks: [QWEN] },
+  });
 
-  expect((await request.post("/api/config/backups/restore", { data: { name: "openclaw.json.bak" } })).status()).toBe(428);
-  const unknown = await request.post("/api/config/backups/restore", { data: { name: "../../etc/passwd" }, headers: { "if-match": savedBody.revision } });
+  expect((await request.post("/api/config/backups/restore", { data: { name: "openclaw.json.bak" } })).status()).toBe(
+    428,
+  );
+  const unknown = await request.post("/api/config/backups/restore", {
+    data: { name: "../../etc/passwd" },
+    headers: { "if-match": savedBody.revision },
+  });
   expect(unknown.status()).toBe(404);
   const list = await (await request.get("/api/config/backups")).json();
   expect(list.backups.map((b: { name: string }) => b.name)).toEqual(["openclaw.json.bak"]);

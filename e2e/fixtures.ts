@@ -44,7 +44,12 @@ export const test = base.extend<Fixtures>({
   },
   appEnv: [{}, { option: true }],
   app: async ({ fake, stateDir, appEnv, sentinel }, use) => {
-    const app = await startApp({ OPENCLAW_STATE_DIR: stateDir, HF_ROUTER_URL: fake.routerUrl, HF_ENDPOINT: fake.url, ...appEnv });
+    const app = await startApp({
+      OPENCLAW_STATE_DIR: stateDir,
+      HF_ROUTER_URL: fake.routerUrl,
+      HF_ENDPOINT: fake.url,
+      ...appEnv,
+    });
     await use(app);
     await app.stop();
     sentinel.add("the dashboard's logs", app.logs());

@@ -9,7 +9,10 @@ const OSS = "huggingface/openai/gpt-oss-120b";
 const QWEN = "huggingface/Qwen/Qwen3-8B";
 
 async function pick(page: Page, id: string) {
-  await page.getByRole("list", { name: "Models" }).getByRole("button", { name: new RegExp(`\\(${id.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}\\)`) }).click();
+  await page
+    .getByRole("list", { name: "Models" })
+    .getByRole("button", { name: new RegExp(`\\(${id.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}\\)`) })
+    .click();
   await expect(page.getByTestId("model-detail").getByRole("heading", { level: 2 })).toBeVisible();
 }
 
@@ -44,7 +47,9 @@ test.describe("catalog", () => {
       await page.goto("/models");
       await expect(page.getByTestId("catalog-source")).toHaveText("Live catalog");
       await expect(page.getByTestId("catalog-banner")).not.toContainText("partial");
-      expect(fake.requests().find((r) => r.path === "/v1/models")?.headers.authorization).toBe("Bearer hf_modelsSpecValidToken1234");
+      expect(fake.requests().find((r) => r.path === "/v1/models")?.headers.authorization).toBe(
+        "Bearer hf_modelsSpecValidToken1234",
+      );
     });
   });
 
@@ -53,7 +58,10 @@ test.describe("catalog", () => {
     ["500", /answered HTTP 500/],
     ["malformed", /not valid JSON/],
   ] as const) {
-    test(`built-in catalog with the reason when the router answers ${scenario}, live again after Refresh`, async ({ page, fake }) => {
+    test(`built-in catalog with the reason when the router answers ${scenario}, live again after Refresh`, async ({
+      page,
+      fake,
+    }) => {
       fake.setScenario({ models: scenario });
       await page.goto("/models");
       const banner = page.getByTestId("catalog-banner");
@@ -76,8 +84,14 @@ test.describe("catalog", () => {
     });
   });
 
-  test("discovery switched off in openclaw.json: built-in catalog, no router call", async ({ page, fake, stateDir }) => {
-    await writeConfig(stateDir, { plugins: { entries: { huggingface: { enabled: true, config: { discovery: { enabled: false } } } } } });
+  test("discovery switched off in openclaw.json: built-in catalog, no router call", async ({
+    page,
+    fake,
+    stateDir,
+  }) => {
+    await writeConfig(stateDir, {
+      plugins: { entries: { huggingface: { enabled: true, config: { discovery: { enabled: false } } } } },
+    });
     await page.goto("/models");
     await expect(page.getByTestId("catalog-reason")).toContainText("Discovery is switched off");
     expect(fake.requests().filter((r) => r.path === "/v1/models")).toHaveLength(0);
@@ -86,7 +100,9 @@ test.describe("catalog", () => {
   test("an unreachable router, on the Overview too", async ({ page, fake }) => {
     await fake.close();
     await page.goto("/");
-    await expect(page.getByTestId("models-card-catalog")).toHaveText(/Built-in catalog \(3 models\)\. Could not reach the router/);
+    await expect(page.getByTestId("models-card-catalog")).toHaveText(
+      /Built-in catalog \(3 models\)\. Could not reach the router/,
+    );
   });
 });
 
@@ -139,7 +155,10 @@ test.describe("picker", () => {
     await expect(page.getByTestId("model-detail")).toContainText("openai/gpt-oss-120b");
   });
 
-  test("5,000 models: only the rows in view are rendered, search stays responsive, keyboard moves", async ({ page, fake }) => {
+  test("5,000 models: only the rows in view are rendered, search stays responsive, keyboard moves", async ({
+    page,
+    fake,
+  }) => {
     fake.setScenario({ catalogSize: 5000 });
     await page.goto("/models");
     const count = page.getByTestId("result-count");
@@ -152,7 +171,10 @@ test.describe("picker", () => {
     await page.getByLabel("Search models").fill("");
     await rows.first().getByRole("button").focus();
     await page.keyboard.press("End");
-    await expect(page.getByRole("listitem").filter({ has: page.locator(":focus") })).toHaveAttribute("aria-posinset", "5000");
+    await expect(page.getByRole("listitem").filter({ has: page.locator(":focus") })).toHaveAttribute(
+      "aria-posinset",
+      "5000",
+    );
   });
 });
 
@@ -188,8 +210,15 @@ test("each policy: the lock, the provider the router would pick, and the ref it 
 
   // A provider in error is not offered for DeepSeek-R1.
   await page.goto("/models?model=deepseek-ai%2FDeepSeek-R1");
-  await page.getByTestId("model-detail").getByRole("radio", { name: /^One provider/ }).check();
-  await expect(page.getByTestId("model-detail").getByLabel("Pinned provider").locator("option")).toHaveText(["together", "fireworks-ai", "novita"]);
+  await page
+    .getByTestId("model-detail")
+    .getByRole("radio", { name: /^One provider/ })
+    .check();
+  await expect(page.getByTestId("model-detail").getByLabel("Pinned provider").locator("option")).toHaveText([
+    "together",
+    "fireworks-ai",
+    "novita",
+  ]);
 });
 
 test("primary, fallbacks reordered and removed, saved the way OpenClaw writes them", async ({ page, stateDir }) => {
@@ -211,7 +240,9 @@ test("primary, fallbacks reordered and removed, saved the way OpenClaw writes th
   await page.getByRole("button", { name: `Move ${QWEN} up` }).focus();
   await page.keyboard.press("Enter");
   await expect(fallbacks).toHaveText([new RegExp(QWEN), new RegExp(`${OSS}:cheapest`)]);
-  await expect(page.getByTestId("pending-change").getByTestId("config-diff")).toContainText('"primary": "huggingface/deepseek-ai/DeepSeek-R1"');
+  await expect(page.getByTestId("pending-change").getByTestId("config-diff")).toContainText(
+    '"primary": "huggingface/deepseek-ai/DeepSeek-R1"',
+  );
   expect(await readFile(configFile(stateDir), "utf8").catch(() => null)).toBeNull(); // nothing written before Save
   await save(page);
 
@@ -219,8 +250,15 @@ test("primary, fallbacks reordered and removed, saved the way OpenClaw writes th
   expect(file.agents.defaults.model).toEqual({ primary: R1, fallbacks: [QWEN, `${OSS}:cheapest`] });
   expect(file.agents.defaults.models).toEqual({ [R1]: {}, [QWEN]: {}, [`${OSS}:cheapest`]: {} });
   expect(file.models.mode).toBe("merge");
-  expect(file.models.providers.huggingface).toMatchObject({ baseUrl: "https://router.huggingface.co/v1", api: "openai-completions" });
-  expect(file.models.providers.huggingface.models.map((m: { id: string }) => m.id)).toEqual(["deepseek-ai/DeepSeek-R1", "Qwen/Qwen3-8B", "openai/gpt-oss-120b"]);
+  expect(file.models.providers.huggingface).toMatchObject({
+    baseUrl: "https://router.huggingface.co/v1",
+    api: "openai-completions",
+  });
+  expect(file.models.providers.huggingface.models.map((m: { id: string }) => m.id)).toEqual([
+    "deepseek-ai/DeepSeek-R1",
+    "Qwen/Qwen3-8B",
+    "openai/gpt-oss-120b",
+  ]);
 
   await page.getByRole("button", { name: `Remove ${QWEN} from fallbacks` }).click();
   await expect(fallbacks).toHaveText([new RegExp(`${OSS}:cheapest`)]);
@@ -230,7 +268,14 @@ test("primary, fallbacks reordered and removed, saved the way OpenClaw writes th
 });
 
 test("aliases added, renamed, removed and refused, shown next to every ref", async ({ page, stateDir }) => {
-  await writeConfig(stateDir, { agents: { defaults: { model: { primary: R1, fallbacks: [`${OSS}:groq`] }, models: { [R1]: { alias: "Hugging Face" }, [`${OSS}:groq`]: {} } } } });
+  await writeConfig(stateDir, {
+    agents: {
+      defaults: {
+        model: { primary: R1, fallbacks: [`${OSS}:groq`] },
+        models: { [R1]: { alias: "Hugging Face" }, [`${OSS}:groq`]: {} },
+      },
+    },
+  });
   await page.goto("/models");
   const allow = page.getByTestId("allowlist");
   await expect(page.getByTestId("primary")).toContainText("Hugging Face");
@@ -269,10 +314,16 @@ test("aliases added, renamed, removed and refused, shown next to every ref", asy
 
   // The server refuses what the form would (hostile clients skip the form).
   const current = await (await page.request.get("/api/config")).json();
-  const refused = await page.request.patch("/api/config", { data: { aliases: { [`${OSS}:groq`]: "r1 MAIN" } }, headers: { "if-match": current.revision } });
+  const refused = await page.request.patch("/api/config", {
+    data: { aliases: { [`${OSS}:groq`]: "r1 MAIN" } },
+    headers: { "if-match": current.revision },
+  });
   expect(refused.status()).toBe(422);
   expect((await refused.json()).error.message).toContain("already used by");
-  const control = await page.request.patch("/api/config", { data: { aliases: { [R1]: "bad\u0007" } }, headers: { "if-match": current.revision } });
+  const control = await page.request.patch("/api/config", {
+    data: { aliases: { [R1]: "bad\u0007" } },
+    headers: { "if-match": current.revision },
+  });
   expect(control.status()).toBe(400);
 });
 
@@ -296,17 +347,37 @@ test("every warning, on the Models page and the Overview", async ({ page, stateD
   await writeConfig(stateDir, {
     agents: {
       defaults: {
-        model: { primary: "Qwen/Qwen3-8B", fallbacks: ["Qwen/Qwen3-8B", "huggingface/deepseek-ai/DeepSeek-R1:sambanova", "huggingface/deepseek-ai/DeepSeek-R1:groq", "huggingface/acme/not-a-model"] },
-        models: { "huggingface/openai/gpt-oss-120b": { alias: "Main" }, "huggingface/Qwen/Qwen3-8B:cheapest": { alias: "main" } },
+        model: {
+          primary: "Qwen/Qwen3-8B",
+          fallbacks: [
+            "Qwen/Qwen3-8B",
+            "huggingface/deepseek-ai/DeepSeek-R1:sambanova",
+            "huggingface/deepseek-ai/DeepSeek-R1:groq",
+            "huggingface/acme/not-a-model",
+          ],
+        },
+        models: {
+          "huggingface/openai/gpt-oss-120b": { alias: "Main" },
+          "huggingface/Qwen/Qwen3-8B:cheapest": { alias: "main" },
+        },
       },
     },
   });
-  const expected = ["missing_prefix", "removed_provider", "provider_not_serving", "model_missing", "fallback_is_primary", "duplicate_alias"];
+  const expected = [
+    "missing_prefix",
+    "removed_provider",
+    "provider_not_serving",
+    "model_missing",
+    "fallback_is_primary",
+    "duplicate_alias",
+  ];
   await page.goto("/models");
   const warnings = page.getByTestId("model-warnings");
   for (const kind of expected) await expect(warnings.locator(`li[data-kind=${kind}]`)).toHaveCount(1);
   await expect(warnings.locator("li[data-kind=removed_provider]")).toContainText("sambanova");
-  await expect(warnings.locator("li[data-kind=provider_not_serving]")).toContainText("groq does not serve deepseek-ai/DeepSeek-R1");
+  await expect(warnings.locator("li[data-kind=provider_not_serving]")).toContainText(
+    "groq does not serve deepseek-ai/DeepSeek-R1",
+  );
   await expect(warnings.locator("li[data-kind=duplicate_alias]")).toContainText('"Main"');
 
   await page.goto("/");
@@ -324,7 +395,9 @@ test("a concurrent change: 409, the current file shown, the change re-applied", 
   await expect(page.getByTestId("pending-change").getByTestId("config-diff")).toBeVisible();
 
   // Meanwhile OpenClaw (or an editor) changes the primary.
-  await writeConfig(stateDir, { agents: { defaults: { model: { primary: `${OSS}:fastest` }, models: { [`${OSS}:fastest`]: {} } } } });
+  await writeConfig(stateDir, {
+    agents: { defaults: { model: { primary: `${OSS}:fastest` }, models: { [`${OSS}:fastest`]: {} } } },
+  });
   await page.getByRole("button", { name: "Save to openclaw.json" }).click();
   const conflict = page.getByTestId("conflict");
   await expect(conflict).toContainText("changed since you started");
@@ -334,11 +407,15 @@ test("a concurrent change: 409, the current file shown, the change re-applied", 
   await conflict.getByRole("button", { name: "Re-apply my change to the current file" }).click();
   await expect(conflict).toHaveCount(0);
   await save(page);
-  expect((await readConfigJson(stateDir)).agents.defaults.model).toEqual({ primary: `${OSS}:fastest`, fallbacks: [QWEN] });
+  expect((await readConfigJson(stateDir)).agents.defaults.model).toEqual({
+    primary: `${OSS}:fastest`,
+    fallbacks: [QWEN],
+  });
 });
 
 test("a file that does not parse is shown with its position and never overwritten", async ({ page, stateDir }) => {
-  const broken = '{\n  // mine\n  agents: { defaults: { model: { primary: "huggingface/deepseek-ai/DeepSeek-R1" } } },\n  models: { mode: "merge" oops }\n}\n';
+  const broken =
+    '{\n  // mine\n  agents: { defaults: { model: { primary: "huggingface/deepseek-ai/DeepSeek-R1" } } },\n  models: { mode: "merge" oops }\n}\n';
   await writeConfig(stateDir, broken);
   await page.goto("/models");
   await expect(page.getByRole("alert").filter({ hasText: "does not parse" })).toContainText("line 4, column");
@@ -346,7 +423,10 @@ test("a file that does not parse is shown with its position and never overwritte
 
   const current = await (await page.request.get("/api/config")).json();
   expect(current.problem).toMatchObject({ line: 4 });
-  const response = await page.request.patch("/api/config", { data: { primary: R1 }, headers: { "if-match": current.revision } });
+  const response = await page.request.patch("/api/config", {
+    data: { primary: R1 },
+    headers: { "if-match": current.revision },
+  });
   expect(response.status()).toBe(422);
   expect((await response.json()).error.code).toBe("config_unparsable");
   expect(await readFile(configFile(stateDir), "utf8")).toBe(broken);
@@ -356,18 +436,36 @@ test("a file that does not parse is shown with its position and never overwritte
   await expect(page.getByTestId("config-file").locator("tr[data-line='4']")).toHaveAttribute("aria-current", "true");
 });
 
-test("the busiest Models page (detail, pending diff, warnings, alias form) has no serious axe violation", async ({ page, stateDir }) => {
-  await writeConfig(stateDir, { agents: { defaults: { model: { primary: R1, fallbacks: [`${R1}:nebius`] }, models: { [R1]: { alias: "Main" } } } } });
+test("the busiest Models page (detail, pending diff, warnings, alias form) has no serious axe violation", async ({
+  page,
+  stateDir,
+}) => {
+  await writeConfig(stateDir, {
+    agents: { defaults: { model: { primary: R1, fallbacks: [`${R1}:nebius`] }, models: { [R1]: { alias: "Main" } } } },
+  });
   await page.goto("/models?model=openai%2Fgpt-oss-120b");
   const detail = page.getByTestId("model-detail");
   await detail.getByRole("radio", { name: /^One provider/ }).check();
   await detail.getByRole("button", { name: "Add to fallbacks" }).click();
   await expect(page.getByTestId("pending-change").getByTestId("config-diff")).toBeVisible();
-  await page.getByTestId("allowlist").getByRole("button", { name: `Rename alias Main of ${R1}` }).click();
+  await page
+    .getByTestId("allowlist")
+    .getByRole("button", { name: `Rename alias Main of ${R1}` })
+    .click();
   await expect(page.getByTestId("model-warnings")).toContainText("nebius");
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${scheme}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+    expect(
+      results.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map(
+          (v) =>
+            `${scheme}: ${v.id} ${v.nodes
+              .map((n) => n.target.join(" "))
+              .slice(0, 3)
+              .join(", ")}`,
+        ),
+    ).toEqual([]);
   }
 });

@@ -40,9 +40,16 @@ test.beforeAll(async () => {
   await ensureOpenClaw();
 });
 
-test("configs the dashboard writes are valid for the real OpenClaw and mean what the dashboard shows", async ({ request, stateDir }) => {
+test("configs the dashboard writes are valid for the real OpenClaw and mean what the dashboard shows", async ({
+  request,
+  stateDir,
+}) => {
   test.setTimeout(5 * 60_000);
-  const snapshots: { name: string; dir: string; settings: { primary: string; fallbacks: string[]; aliases: Record<string, string> } }[] = [];
+  const snapshots: {
+    name: string;
+    dir: string;
+    settings: { primary: string; fallbacks: string[]; aliases: Record<string, string> };
+  }[] = [];
   const keep = async (name: string) => {
     const state = await (await request.get("/api/config")).json();
     expect(state.warnings.filter((w: { kind: string }) => w.kind !== "model_missing")).toEqual([]);
@@ -59,26 +66,50 @@ test("configs the dashboard writes are valid for the real OpenClaw and mean what
   await ok({ primary: R1 });
   await keep("fresh");
   // 2. A primary with a policy suffix, fallbacks, aliases on suffixed refs.
-  await ok({ primary: OSS_CHEAP, fallbacks: [R1_TOGETHER, QWEN, R1], aliases: { [OSS_CHEAP]: "cheap oss", [R1_TOGETHER]: "R1 on together" } });
+  await ok({
+    primary: OSS_CHEAP,
+    fallbacks: [R1_TOGETHER, QWEN, R1],
+    aliases: { [OSS_CHEAP]: "cheap oss", [R1_TOGETHER]: "R1 on together" },
+  });
   await keep("suffix-fallbacks-aliases");
   // 3. Fallbacks reordered, an alias renamed and one removed, the allowlist extended.
-  await ok({ fallbacks: [QWEN, R1_TOGETHER], aliases: { [OSS_CHEAP]: "", [R1_TOGETHER]: "deep" }, allow: [OSS_CHEAP, QWEN, R1_TOGETHER, R1, "huggingface/zai-org/GLM-4.5:fastest"] });
+  await ok({
+    fallbacks: [QWEN, R1_TOGETHER],
+    aliases: { [OSS_CHEAP]: "", [R1_TOGETHER]: "deep" },
+    allow: [OSS_CHEAP, QWEN, R1_TOGETHER, R1, "huggingface/zai-org/GLM-4.5:fastest"],
+  });
   await keep("reordered-renamed");
   // 4. A pre-existing JSON5 file with comments and keys the dashboard does not know.
   await writeConfig(stateDir, PRE_EXISTING_JSON5.replaceAll("STATE", stateDir));
-  await ok({ primary: "huggingface/deepseek-ai/DeepSeek-V3.1:fastest", fallbacks: [R1, "huggingface/meta-llama/Llama-3.3-70B-Instruct:groq"], aliases: { "huggingface/deepseek-ai/DeepSeek-V3.1:fastest": "V3 fast" } });
+  await ok({
+    primary: "huggingface/deepseek-ai/DeepSeek-V3.1:fastest",
+    fallbacks: [R1, "huggingface/meta-llama/Llama-3.3-70B-Instruct:groq"],
+    aliases: { "huggingface/deepseek-ai/DeepSeek-V3.1:fastest": "V3 fast" },
+  });
   const written = await readConfigJson(stateDir);
   expect(written.gateway.auth.token).toBe("gateway-secret-for-test");
   expect(written.tools).toEqual({ profile: "full" });
   expect(written.agents.entries.main.name).toBe("main");
-  expect(written.models.providers.huggingface.models[0]).toEqual({ id: "meta-llama/Llama-3.3-70B-Instruct", name: "My Llama", contextWindow: 65536 });
+  expect(written.models.providers.huggingface.models[0]).toEqual({
+    id: "meta-llama/Llama-3.3-70B-Instruct",
+    name: "My Llama",
+    contextWindow: 65536,
+  });
   await keep("pre-existing-json5");
 
   try {
     // Two CLI processes at a time: each takes a few seconds to start.
-    const results: { name: string; validate: Awaited<ReturnType<typeof openclaw>>; status: Awaited<ReturnType<typeof openclaw>>; settings: (typeof snapshots)[0]["settings"] }[] = [];
+    const results: {
+      name: string;
+      validate: Awaited<ReturnType<typeof openclaw>>;
+      status: Awaited<ReturnType<typeof openclaw>>;
+      settings: (typeof snapshots)[0]["settings"];
+    }[] = [];
     for (const snap of snapshots) {
-      const [validate, status] = await Promise.all([openclaw(snap.dir, ["config", "validate", "--json"]), openclaw(snap.dir, ["models", "status", "--json"])]);
+      const [validate, status] = await Promise.all([
+        openclaw(snap.dir, ["config", "validate", "--json"]),
+        openclaw(snap.dir, ["models", "status", "--json"]),
+      ]);
       results.push({ name: snap.name, validate, status, settings: snap.settings });
     }
     for (const { name, validate, status, settings } of results) {
@@ -91,7 +122,10 @@ test("configs the dashboard writes are valid for the real OpenClaw and mean what
       expect(status.json?.aliases, name).toEqual(expectedAliases);
     }
     // The last state is what the Models page showed: check one against the page's own words.
-    expect(results.at(-1)?.status.json?.aliases).toEqual({ "V3 fast": "huggingface/deepseek-ai/DeepSeek-V3.1:fastest", "Hugging Face": R1 });
+    expect(results.at(-1)?.status.json?.aliases).toEqual({
+      "V3 fast": "huggingface/deepseek-ai/DeepSeek-V3.1:fastest",
+      "Hugging Face": R1,
+    });
   } finally {
     for (const snap of snapshots) await rm(snap.dir, { recursive: true, force: true });
   }
@@ -99,7 +133,13 @@ test("configs the dashboard writes are valid for the real OpenClaw and mean what
 
 test("a config OpenClaw would refuse is never written", async ({ request, stateDir }) => {
   // alias inside a provider model entry is an unknown key for OpenClaw: the dashboard refuses to save over it.
-  const bad = { models: { providers: { huggingface: { baseUrl: "https://router.huggingface.co/v1", models: [{ id: "a/b", name: "B", alias: "x" }] } } } };
+  const bad = {
+    models: {
+      providers: {
+        huggingface: { baseUrl: "https://router.huggingface.co/v1", models: [{ id: "a/b", name: "B", alias: "x" }] },
+      },
+    },
+  };
   await writeConfig(stateDir, bad);
   const before = await readFile(configFile(stateDir), "utf8");
   const { response, body } = await patchConfig(request, { primary: R1 });

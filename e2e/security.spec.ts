@@ -14,7 +14,12 @@ const PAGES = ["/", "/token", "/models", "/playground", "/config"];
 test.describe("with a sentinel token in the environment and in .env", () => {
   test.use({ appEnv: { HF_TOKEN: SENTINEL } });
 
-  test("no page, payload, chunk, storage or log carries it, even when upstream echoes it", async ({ page, stateDir, fake, sentinel }) => {
+  test("no page, payload, chunk, storage or log carries it, even when upstream echoes it", async ({
+    page,
+    stateDir,
+    fake,
+    sentinel,
+  }) => {
     await writeFile(path.join(stateDir, ".env"), "HF_TOKEN=hf_SENTINELinDotEnvFile0042\n", { mode: 0o600 });
     fake.setScenario({ chat: "echo-token-error" });
     for (const href of PAGES) {
@@ -22,7 +27,9 @@ test.describe("with a sentinel token in the environment and in .env", () => {
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     }
     await page.goto("/token");
-    await expect(page.getByRole("region", { name: "Token in effect" }).getByTestId("token-outcome")).toHaveText("Works");
+    await expect(page.getByRole("region", { name: "Token in effect" }).getByTestId("token-outcome")).toHaveText(
+      "Works",
+    );
     await page.getByRole("region", { name: "Token in effect" }).getByRole("button", { name: "Check again" }).click();
     await expect(page.getByTestId("recheck-result")).toHaveText("Checked: Works.");
     // A chat call whose upstream error quotes the bearer token back.
@@ -30,7 +37,10 @@ test.describe("with a sentinel token in the environment and in .env", () => {
       const response = await fetch("/api/chat", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ model: "huggingface/deepseek-ai/DeepSeek-R1", messages: [{ role: "user", content: "hi" }] }),
+        body: JSON.stringify({
+          model: "huggingface/deepseek-ai/DeepSeek-R1",
+          messages: [{ role: "user", content: "hi" }],
+        }),
       });
       return { status: response.status, text: await response.text() };
     });
@@ -89,7 +99,10 @@ test("cross-origin writes are refused and change nothing", async ({ app, stateDi
     expect(response.status, `${method} ${JSON.stringify(headers)}`).toBe(403);
     expect((await response.json()).error.code).toBe("forbidden_origin");
   }
-  const verify = await fetch(`${app.url}/api/token/verify`, { method: "POST", headers: { origin: "https://evil.example" } });
+  const verify = await fetch(`${app.url}/api/token/verify`, {
+    method: "POST",
+    headers: { origin: "https://evil.example" },
+  });
   expect(verify.status).toBe(403);
   expect(await readFile(path.join(stateDir, ".env"), "utf8")).toBe("HF_TOKEN=hf_keepThisToken00001\n");
 });
@@ -104,19 +117,35 @@ test("pages cannot be framed or sniffed", async ({ request }) => {
 });
 
 test("a non-loopback start without DASHBOARD_TOKEN is refused with a clear message", async ({ stateDir, sentinel }) => {
-  const refused = await startApp({ OPENCLAW_STATE_DIR: stateDir, DASHBOARD_TOKEN: undefined }, { host: "0.0.0.0", waitReady: false });
+  const refused = await startApp(
+    { OPENCLAW_STATE_DIR: stateDir, DASHBOARD_TOKEN: undefined },
+    { host: "0.0.0.0", waitReady: false },
+  );
   expect(await refused.exited()).toBe(1);
   expect(refused.logs()).toContain("Refusing to listen on 0.0.0.0");
   expect(refused.logs()).toContain("DASHBOARD_TOKEN is not set");
-  const short = await startApp({ OPENCLAW_STATE_DIR: stateDir, DASHBOARD_TOKEN: "short" }, { host: "0.0.0.0", waitReady: false });
+  const short = await startApp(
+    { OPENCLAW_STATE_DIR: stateDir, DASHBOARD_TOKEN: "short" },
+    { host: "0.0.0.0", waitReady: false },
+  );
   expect(await short.exited()).toBe(1);
   expect(short.logs()).toContain("DASHBOARD_TOKEN is shorter than 16 characters");
   sentinel.add("refused start logs", refused.logs() + short.logs());
 });
 
-test("beyond loopback with DASHBOARD_TOKEN, every page and route needs a session from the sign-in page", async ({ page, stateDir, fake, sentinel }) => {
+test("beyond loopback with DASHBOARD_TOKEN, every page and route needs a session from the sign-in page", async ({
+  page,
+  stateDir,
+  fake,
+  sentinel,
+}) => {
   const app = await startApp(
-    { OPENCLAW_STATE_DIR: stateDir, HF_ROUTER_URL: fake.routerUrl, HF_ENDPOINT: fake.url, DASHBOARD_TOKEN: DASHBOARD_SECRET },
+    {
+      OPENCLAW_STATE_DIR: stateDir,
+      HF_ROUTER_URL: fake.routerUrl,
+      HF_ENDPOINT: fake.url,
+      DASHBOARD_TOKEN: DASHBOARD_SECRET,
+    },
     { host: "0.0.0.0" },
   );
   sentinel.addToken(DASHBOARD_SECRET);
@@ -126,8 +155,13 @@ test("beyond loopback with DASHBOARD_TOKEN, every page and route needs a session
     expect((await api.json()).error.code).toBe("unauthenticated");
     expect((await fetch(`${app.url}/api/health`)).status).toBe(200);
     // Pages redirect to sign-in on the dashboard's own host, whatever forwarded headers say.
-    const redirect = await rawGet(app.port, "/config?x=1", `localhost:${app.port}`, { "x-forwarded-host": "evil.example" });
-    expect([redirect.status, redirect.headers.location]).toEqual([303, `http://localhost:${app.port}/sign-in?next=%2Fconfig%3Fx%3D1`]);
+    const redirect = await rawGet(app.port, "/config?x=1", `localhost:${app.port}`, {
+      "x-forwarded-host": "evil.example",
+    });
+    expect([redirect.status, redirect.headers.location]).toEqual([
+      303,
+      `http://localhost:${app.port}/sign-in?next=%2Fconfig%3Fx%3D1`,
+    ]);
 
     await page.goto(`${app.url}/token`);
     await expect(page).toHaveURL(`${app.url}/sign-in?next=%2Ftoken`);
@@ -136,7 +170,9 @@ test("beyond loopback with DASHBOARD_TOKEN, every page and route needs a session
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByRole("status")).toHaveText("That is not this dashboard's token.");
     const axe = await new AxeBuilder({ page }).analyze();
-    expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual(
+      [],
+    );
     await field.fill(DASHBOARD_SECRET);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(`${app.url}/token`);
@@ -148,7 +184,9 @@ test("beyond loopback with DASHBOARD_TOKEN, every page and route needs a session
     const signedIn = await page.evaluate(async () => (await fetch("/api/token")).status);
     expect(signedIn).toBe(200);
     // A forged cookie does not pass.
-    const forged = await fetch(`${app.url}/api/token`, { headers: { cookie: `hfpd_session=v1.9999999999.AAAA.${"A".repeat(43)}` } });
+    const forged = await fetch(`${app.url}/api/token`, {
+      headers: { cookie: `hfpd_session=v1.9999999999.AAAA.${"A".repeat(43)}` },
+    });
     expect(forged.status).toBe(401);
 
     await page.getByRole("button", { name: "Sign out" }).click();
@@ -166,7 +204,11 @@ test.describe("sign-in throttling", () => {
 
   test("repeated failures lock sign-in for a while, even for the right token", async ({ app }) => {
     const attempt = (token: string) =>
-      fetch(`${app.url}/api/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token }) });
+      fetch(`${app.url}/api/session`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ token }),
+      });
     for (let i = 0; i < 4; i++) expect((await attempt(`wrong-guess-${i}`)).status).toBe(401);
     const locked = await attempt(DASHBOARD_SECRET);
     expect(locked.status).toBe(429);

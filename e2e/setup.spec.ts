@@ -5,7 +5,11 @@ import { test, expect } from "./fixtures";
 // The guided setup on the Overview, from an empty state directory to an answer.
 const TOKEN = "hf_GuidedSetupToken0123456789abcd";
 
-test("walks from an empty state directory to a working default model and an answer", async ({ page, stateDir, fake }) => {
+test("walks from an empty state directory to a working default model and an answer", async ({
+  page,
+  stateDir,
+  fake,
+}) => {
   await page.goto("/");
   const setup = page.getByTestId("guided-setup");
   await expect(setup).toBeVisible();
@@ -28,7 +32,9 @@ test("walks from an empty state directory to a working default model and an answ
   await expect(setup.getByTestId("setup-policy-note")).toContainText("Right now that is novita");
   await setup.getByRole("button", { name: "Continue" }).click();
 
-  await expect(setup.getByTestId("setup-diff")).toContainText('"primary": "huggingface/deepseek-ai/DeepSeek-R1:cheapest"');
+  await expect(setup.getByTestId("setup-diff")).toContainText(
+    '"primary": "huggingface/deepseek-ai/DeepSeek-R1:cheapest"',
+  );
   await expect(setup.getByTestId("setup-diff")).toContainText('"alias": "Hugging Face"');
   await setup.getByRole("button", { name: "Save to openclaw.json" }).click();
   await expect(setup.getByTestId("setup-done")).toContainText("huggingface/deepseek-ai/DeepSeek-R1:cheapest");
@@ -36,7 +42,9 @@ test("walks from an empty state directory to a working default model and an answ
 
   const written = JSON.parse(await readFile(path.join(stateDir, "openclaw.json"), "utf8"));
   expect(written.agents.defaults.model.primary).toBe("huggingface/deepseek-ai/DeepSeek-R1:cheapest");
-  expect(written.agents.defaults.models["huggingface/deepseek-ai/DeepSeek-R1:cheapest"]).toEqual({ alias: "Hugging Face" });
+  expect(written.agents.defaults.models["huggingface/deepseek-ai/DeepSeek-R1:cheapest"]).toEqual({
+    alias: "Hugging Face",
+  });
   expect(await readFile(path.join(stateDir, ".env"), "utf8")).toBe(`HF_TOKEN=${TOKEN}\n`);
 
   await setup.getByRole("button", { name: /Try it: send/ }).click();
@@ -62,7 +70,9 @@ test("every step can be skipped, resumed after a reload, and redone from the Ove
 
   await page.reload();
   await expect(setup.getByRole("button", { name: /Default model/ })).toHaveAttribute("aria-current", "step");
-  await expect(setup.getByLabel("Model your agent uses by default")).toHaveValue("huggingface/openai/gpt-oss-120b:fastest");
+  await expect(setup.getByLabel("Model your agent uses by default")).toHaveValue(
+    "huggingface/openai/gpt-oss-120b:fastest",
+  );
   await expect(setup.getByRole("button", { name: /Token \(skipped\)/ })).toBeVisible();
 
   await setup.getByRole("button", { name: "Skip this step" }).click();
@@ -92,7 +102,10 @@ test.describe("with settings already in place", () => {
     await expect(setup.getByTestId("setup-done")).toBeVisible();
     const written = JSON.parse(await readFile(file, "utf8"));
     expect(written.gateway).toEqual({ port: 18789 });
-    expect(written.agents.defaults.model).toEqual({ primary: "huggingface/deepseek-ai/DeepSeek-R1", fallbacks: ["huggingface/Qwen/Qwen3-8B"] });
+    expect(written.agents.defaults.model).toEqual({
+      primary: "huggingface/deepseek-ai/DeepSeek-R1",
+      fallbacks: ["huggingface/Qwen/Qwen3-8B"],
+    });
     expect(written.agents.defaults.models["huggingface/Qwen/Qwen3-8B"]).toEqual({ alias: "qwen" });
     expect(written.agents.defaults.models["huggingface/deepseek-ai/DeepSeek-R1"]).toEqual({ alias: "Hugging Face" });
   });

@@ -25,7 +25,10 @@ test("a foreign Host header is refused and a cross-site write is refused", async
   expect(JSON.parse(rebinding.body).error.code).toBe("forbidden_host");
   expect((await rawGet(app.port, "/api/health", `localhost:${app.port}`)).status).toBe(200);
 
-  const crossSite = await request.post(`${app.url}/api/health`, { headers: { origin: "https://evil.example", "content-type": "application/json" }, data: {} });
+  const crossSite = await request.post(`${app.url}/api/health`, {
+    headers: { origin: "https://evil.example", "content-type": "application/json" },
+    data: {},
+  });
   expect(crossSite.status()).toBe(403);
   expect((await crossSite.json()).error.code).toBe("forbidden_origin");
 });

@@ -5,11 +5,13 @@ import { test, expect } from "./fixtures";
 
 // Token entry against the fake Hugging Face service. The fake picks a token's behaviour from
 // substrings (readonly, fgscoped, fgglobal, fgnoinference, invalid); anything else is a write token.
-const NEW_TOKEN_LINK = "https://huggingface.co/settings/tokens/new?ownUserPermissions=inference.serverless.write&tokenType=fineGrained";
+const NEW_TOKEN_LINK =
+  "https://huggingface.co/settings/tokens/new?ownUserPermissions=inference.serverless.write&tokenType=fineGrained";
 const mask = (token: string) => `hf_…${token.slice(-4)}`;
 const envOf = (dir: string) => readFile(path.join(dir, ".env"), "utf8").catch(() => null);
 const modeOf = async (dir: string) => (await stat(path.join(dir, ".env"))).mode & 0o777;
-const whoamiCalls = (fake: { requests(): { path: string }[] }) => fake.requests().filter((r) => r.path === "/api/whoami-v2").length;
+const whoamiCalls = (fake: { requests(): { path: string }[] }) =>
+  fake.requests().filter((r) => r.path === "/api/whoami-v2").length;
 
 async function pasteAndSave(page: Page, raw: string) {
   await page.getByLabel("Hugging Face token", { exact: true }).fill(raw);
@@ -18,7 +20,11 @@ async function pasteAndSave(page: Page, raw: string) {
 
 const inEffect = (page: Page) => page.getByRole("region", { name: "Token in effect" });
 
-test("a valid write token is checked, saved as HF_TOKEN in a 0600 .env, and shown masked", async ({ page, stateDir, fake }) => {
+test("a valid write token is checked, saved as HF_TOKEN in a 0600 .env, and shown masked", async ({
+  page,
+  stateDir,
+  fake,
+}) => {
   const token = "hf_plainWriteToken0001";
   await page.goto("/token");
   await expect(page.getByTestId("token-none")).toBeVisible();
@@ -35,7 +41,12 @@ test("a valid write token is checked, saved as HF_TOKEN in a 0600 .env, and show
   await expect(card.getByTestId("token-permission")).toHaveText("Can call Inference Providers (classic token)");
   expect(await envOf(stateDir)).toBe(`HF_TOKEN=${token}\n`);
   expect(await modeOf(stateDir)).toBe(0o600);
-  expect(fake.requests().map((r) => r.path).sort()).toEqual(["/api/whoami-v2", "/v1/models/deepseek-ai/DeepSeek-R1"]);
+  expect(
+    fake
+      .requests()
+      .map((r) => r.path)
+      .sort(),
+  ).toEqual(["/api/whoami-v2", "/v1/models/deepseek-ai/DeepSeek-R1"]);
 
   // The Overview card says the same, from the cached check (no second whoami call).
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Overview" }).click();
@@ -43,14 +54,22 @@ test("a valid write token is checked, saved as HF_TOKEN in a 0600 .env, and show
   await expect(overview.getByTestId("token-outcome")).toHaveText("Works");
   await expect(overview.getByTestId("token-masked")).toHaveText(mask(token));
   await expect(overview.getByTestId("token-account")).toHaveText("fake-user");
-  await expect(overview.getByTestId("token-checked-at").locator("time")).toHaveAttribute("datetime", /^\d{4}-\d\d-\d\dT/);
+  await expect(overview.getByTestId("token-checked-at").locator("time")).toHaveAttribute(
+    "datetime",
+    /^\d{4}-\d\d-\d\dT/,
+  );
   await expect(overview.getByRole("link", { name: "Manage the token" })).toHaveAttribute("href", "/token");
   expect(whoamiCalls(fake)).toBe(1);
 });
 
 for (const [kind, token, role, permission] of [
   ["read", "hf_readonlyToken00001", "Read (classic)", "Can call Inference Providers (classic token)"],
-  ["fine-grained, scoped to the user", "hf_fgscopedToken00001", "Fine-grained", "Can make calls to Inference Providers"],
+  [
+    "fine-grained, scoped to the user",
+    "hf_fgscopedToken00001",
+    "Fine-grained",
+    "Can make calls to Inference Providers",
+  ],
   ["fine-grained, global", "hf_fgglobalToken00001", "Fine-grained", "Can make calls to Inference Providers"],
 ] as const) {
   test(`a ${kind} token works`, async ({ page }) => {
@@ -62,16 +81,25 @@ for (const [kind, token, role, permission] of [
   });
 }
 
-test("a fine-grained token without the permission is saved with a warning and a link to a proper token", async ({ page, stateDir }) => {
+test("a fine-grained token without the permission is saved with a warning and a link to a proper token", async ({
+  page,
+  stateDir,
+}) => {
   const token = "hf_fgnoinferenceTok001";
   await page.goto("/token");
   await pasteAndSave(page, token);
   const result = page.getByTestId("token-result");
   await expect(result).toContainText(`Saved ${mask(token)}, but this token may not make calls to Inference Providers`);
-  await expect(result.getByRole("link", { name: "Create a token with that permission" })).toHaveAttribute("href", NEW_TOKEN_LINK);
+  await expect(result.getByRole("link", { name: "Create a token with that permission" })).toHaveAttribute(
+    "href",
+    NEW_TOKEN_LINK,
+  );
   await expect(inEffect(page).getByTestId("token-outcome")).toHaveText("Missing the Inference Providers permission");
   await expect(inEffect(page).getByTestId("token-permission")).toHaveText("Cannot make calls to Inference Providers");
-  await expect(inEffect(page).getByTestId("note-no-permission").getByRole("link")).toHaveAttribute("href", NEW_TOKEN_LINK);
+  await expect(inEffect(page).getByTestId("note-no-permission").getByRole("link")).toHaveAttribute(
+    "href",
+    NEW_TOKEN_LINK,
+  );
   expect(await envOf(stateDir)).toBe(`HF_TOKEN=${token}\n`);
 });
 
@@ -96,7 +124,11 @@ test("an invalid token is not saved unless the user chooses to save it anyway", 
   expect(await envOf(stateDir)).toBe(`HF_TOKEN=${token}\n`);
 });
 
-test("a hub that never answers: saved as not verified yet, and the re-check button verifies it later", async ({ page, fake, stateDir }) => {
+test("a hub that never answers: saved as not verified yet, and the re-check button verifies it later", async ({
+  page,
+  fake,
+  stateDir,
+}) => {
   test.setTimeout(60_000);
   fake.setScenario({ whoami: "hang" });
   const token = "hf_hangingHubToken001";
@@ -104,7 +136,10 @@ test("a hub that never answers: saved as not verified yet, and the re-check butt
   await pasteAndSave(page, token);
   await expect(page.getByTestId("token-result")).toContainText("Checking the token with Hugging Face");
   // The dashboard gives up after its 8 s timeout and keeps the token.
-  await expect(page.getByTestId("token-result")).toContainText(`Saved ${mask(token)} as not verified yet: Hugging Face did not answer in time.`, { timeout: 20_000 });
+  await expect(page.getByTestId("token-result")).toContainText(
+    `Saved ${mask(token)} as not verified yet: Hugging Face did not answer in time.`,
+    { timeout: 20_000 },
+  );
   await expect(inEffect(page).getByTestId("token-outcome")).toHaveText("Not verified yet");
   expect(await envOf(stateDir)).toBe(`HF_TOKEN=${token}\n`);
 
@@ -172,30 +207,45 @@ test.describe("HUGGINGFACE_HUB_TOKEN", () => {
 test("in .env, HUGGINGFACE_HUB_TOKEN comes before the HF_TOKEN the dashboard saves", async ({ page, stateDir }) => {
   await writeFile(path.join(stateDir, ".env"), "HUGGINGFACE_HUB_TOKEN=hf_fileHubToken00001\n", { mode: 0o600 });
   await page.goto("/token");
-  await expect(inEffect(page).getByTestId("token-source")).toHaveText("HUGGINGFACE_HUB_TOKEN in the state folder's .env");
+  await expect(inEffect(page).getByTestId("token-source")).toHaveText(
+    "HUGGINGFACE_HUB_TOKEN in the state folder's .env",
+  );
   await pasteAndSave(page, "hf_fileHfToken000002");
-  await expect(inEffect(page).getByTestId("note-shadowing")).toContainText("HUGGINGFACE_HUB_TOKEN in .env comes before HF_TOKEN");
+  await expect(inEffect(page).getByTestId("note-shadowing")).toContainText(
+    "HUGGINGFACE_HUB_TOKEN in .env comes before HF_TOKEN",
+  );
   await expect(inEffect(page).getByTestId("token-masked")).toHaveText("hf_…0001");
 });
 
 test("an OpenClaw auth profile for huggingface is pointed out", async ({ page, stateDir }) => {
-  await writeFile(path.join(stateDir, "openclaw.json"), JSON.stringify({ auth: { profiles: { "huggingface:default": { provider: "huggingface", mode: "api_key" } } } }));
+  await writeFile(
+    path.join(stateDir, "openclaw.json"),
+    JSON.stringify({ auth: { profiles: { "huggingface:default": { provider: "huggingface", mode: "api_key" } } } }),
+  );
   await writeFile(path.join(stateDir, ".env"), "HF_TOKEN=hf_withAuthProfile001\n", { mode: 0o600 });
   await page.goto("/token");
-  await expect(inEffect(page).getByTestId("note-auth-profile")).toContainText("OpenClaw uses the key stored with that profile first");
+  await expect(inEffect(page).getByTestId("note-auth-profile")).toContainText(
+    "OpenClaw uses the key stored with that profile first",
+  );
   await page.goto("/");
   await expect(page.getByTestId("token-card").getByTestId("note-auth-profile")).toBeVisible();
 });
 
-test(".env keeps every other line byte for byte; replace and remove touch only HF_TOKEN", async ({ page, stateDir }) => {
-  const before = "# my keys\r\nOPENAI_API_KEY=sk-keep-me\n\nexport HF_TOKEN='hf_oldTokenValue0001' # old\nOTHER=\"x y\" # note\n# trailing comment";
+test(".env keeps every other line byte for byte; replace and remove touch only HF_TOKEN", async ({
+  page,
+  stateDir,
+}) => {
+  const before =
+    "# my keys\r\nOPENAI_API_KEY=sk-keep-me\n\nexport HF_TOKEN='hf_oldTokenValue0001' # old\nOTHER=\"x y\" # note\n# trailing comment";
   await writeFile(path.join(stateDir, ".env"), before, { mode: 0o644 });
   await page.goto("/token");
   await expect(inEffect(page).getByTestId("token-masked")).toHaveText("hf_…0001");
   await expect(page.getByRole("heading", { name: "Replace the token" })).toBeVisible();
   await pasteAndSave(page, "hf_newTokenValue0002");
   await expect(page.getByTestId("token-result")).toContainText("Saved hf_…0002");
-  expect(await envOf(stateDir)).toBe(before.replace("export HF_TOKEN='hf_oldTokenValue0001' # old", "HF_TOKEN=hf_newTokenValue0002"));
+  expect(await envOf(stateDir)).toBe(
+    before.replace("export HF_TOKEN='hf_oldTokenValue0001' # old", "HF_TOKEN=hf_newTokenValue0002"),
+  );
   expect(await modeOf(stateDir)).toBe(0o600);
 
   const remove = page.getByRole("region", { name: "Remove the saved token" });
@@ -211,7 +261,11 @@ test(".env keeps every other line byte for byte; replace and remove touch only H
   expect(await modeOf(stateDir)).toBe(0o600);
 });
 
-test("every refused input gets a clear 400 that does not repeat it, and nothing is written", async ({ request, stateDir, fake }) => {
+test("every refused input gets a clear 400 that does not repeat it, and nothing is written", async ({
+  request,
+  stateDir,
+  fake,
+}) => {
   const refused: [string, RegExp][] = [
     ["", /Paste a Hugging Face token/],
     ["   ", /Paste a Hugging Face token/],
@@ -238,16 +292,30 @@ test("every refused input gets a clear 400 that does not repeat it, and nothing 
   // Shape errors: too long for the schema, wrong types, unknown keys, not JSON, too big.
   const long = await request.put("/api/token", { data: { token: `hf_${"a".repeat(2000)}` } });
   expect([long.status(), (await long.json()).error.code]).toEqual([400, "invalid_body"]);
-  for (const data of [{ token: 42 }, { token: "hf_typeCheck000001", force: "yes" }, { token: "hf_typeCheck000001", forced: true }, {}]) {
+  for (const data of [
+    { token: 42 },
+    { token: "hf_typeCheck000001", force: "yes" },
+    { token: "hf_typeCheck000001", forced: true },
+    {},
+  ]) {
     const response = await request.put("/api/token", { data });
     expect(response.status(), JSON.stringify(data)).toBe(400);
     expect((await response.json()).error.code).toBe("invalid_body");
   }
-  const text = await request.put("/api/token", { headers: { "content-type": "text/plain" }, data: "hf_plainText000001" });
+  const text = await request.put("/api/token", {
+    headers: { "content-type": "text/plain" },
+    data: "hf_plainText000001",
+  });
   expect(text.status()).toBe(415);
-  const huge = await request.put("/api/token", { headers: { "content-type": "application/json" }, data: JSON.stringify({ token: "x".repeat(10_000) }) });
+  const huge = await request.put("/api/token", {
+    headers: { "content-type": "application/json" },
+    data: JSON.stringify({ token: "x".repeat(10_000) }),
+  });
   expect(huge.status()).toBe(413);
-  const proto = await request.put("/api/token", { headers: { "content-type": "application/json" }, data: '{"token":"hf_protoPolluted01","__proto__":{"force":true}}' });
+  const proto = await request.put("/api/token", {
+    headers: { "content-type": "application/json" },
+    data: '{"token":"hf_protoPolluted01","__proto__":{"force":true}}',
+  });
   expect(proto.status()).toBe(400);
 
   expect(await envOf(stateDir)).toBeNull();
@@ -269,7 +337,10 @@ test("the form refuses bad input at once, with the message tied to the field", a
   expect(fake.requests()).toEqual([]);
 });
 
-test("the paste box is a password field with autocomplete off, and the API never returns the token", async ({ page, request }) => {
+test("the paste box is a password field with autocomplete off, and the API never returns the token", async ({
+  page,
+  request,
+}) => {
   await page.goto("/token");
   const field = page.getByLabel("Hugging Face token", { exact: true });
   await expect(field).toHaveAttribute("type", "password");
@@ -279,11 +350,22 @@ test("the paste box is a password field with autocomplete off, and the API never
   expect(saved.status()).toBe(200);
   const savedText = await saved.text();
   expect(savedText).not.toContain(token);
-  expect(JSON.parse(savedText)).toMatchObject({ saved: true, inEffect: true, result: { outcome: "valid", masked: "hf_…0001" } });
+  expect(JSON.parse(savedText)).toMatchObject({
+    saved: true,
+    inEffect: true,
+    result: { outcome: "valid", masked: "hf_…0001" },
+  });
   const status = await request.get("/api/token");
   expect(status.headers()["cache-control"]).toBe("no-store");
   const body = await status.json();
-  expect(body).toMatchObject({ configured: true, source: "file:HF_TOKEN", masked: "hf_…0001", account: "fake-user", permission: "granted", outcome: "valid" });
+  expect(body).toMatchObject({
+    configured: true,
+    source: "file:HF_TOKEN",
+    masked: "hf_…0001",
+    account: "fake-user",
+    permission: "granted",
+    outcome: "valid",
+  });
   expect(JSON.stringify(body)).not.toContain(token);
   const verify = await request.post("/api/token/verify");
   expect((await verify.json()).outcome).toBe("valid");

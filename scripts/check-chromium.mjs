@@ -6,6 +6,8 @@ const chromium = process.env.PLAYWRIGHT_CHROMIUM_PATH || "/usr/bin/chromium";
 try {
   accessSync(chromium, constants.X_OK);
 } catch {
-  console.error(`Chromium not found at ${chromium}: install it with \`apt-get install -y chromium\` (or set PLAYWRIGHT_CHROMIUM_PATH).`);
+  console.error(
+    `Chromium not found at ${chromium}: install it with \`apt-get install -y chromium\` (or set PLAYWRIGHT_CHROMIUM_PATH).`,
+  );
   process.exit(1);
 }

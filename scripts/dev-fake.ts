@@ -13,11 +13,24 @@ async function main() {
   const port = process.env.PORT ?? "3000";
   console.log(`Fake Hugging Face service: ${fake.url} (router ${fake.routerUrl})`);
   console.log(`State directory: ${stateDir}`);
-  console.log(`Dashboard: http://localhost:${port}  — try the token hf_FakeValidToken1234 (or one containing "invalid", "fgnoinference", "slowhub")`);
-  const next = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "dev", "--hostname", "localhost", "--port", port], {
-    stdio: "inherit",
-    env: { ...process.env, NEXT_DIST_DIR: ".next-dev", NEXT_TELEMETRY_DISABLED: "1", OPENCLAW_STATE_DIR: stateDir, HF_ROUTER_URL: fake.routerUrl, HF_ENDPOINT: fake.url },
-  });
+  console.log(
+    `Dashboard: http://localhost:${port}  — try the token hf_FakeValidToken1234 (or one containing "invalid", "fgnoinference", "slowhub")`,
+  );
+  const next = spawn(
+    process.execPath,
+    [path.join("node_modules", "next", "dist", "bin", "next"), "dev", "--hostname", "localhost", "--port", port],
+    {
+      stdio: "inherit",
+      env: {
+        ...process.env,
+        NEXT_DIST_DIR: ".next-dev",
+        NEXT_TELEMETRY_DISABLED: "1",
+        OPENCLAW_STATE_DIR: stateDir,
+        HF_ROUTER_URL: fake.routerUrl,
+        HF_ENDPOINT: fake.url,
+      },
+    },
+  );
   const stop = async () => {
     next.kill("SIGTERM");
     await fake.close();

@@ -20,11 +20,25 @@ beforeEach(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), "hfpd-setup-"));
 });
 
-function runSetup(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
+function runSetup(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/setup.ts", ...args], {
-      env: { NODE_ENV: "test", PATH: process.env.PATH ?? "", HOME: os.homedir(), HF_ENDPOINT: fake.url, HF_ROUTER_URL: fake.routerUrl, ...env },
-    });
+    const child = spawn(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "scripts/setup.ts", ...args],
+      {
+        env: {
+          NODE_ENV: "test",
+          PATH: process.env.PATH ?? "",
+          HOME: os.homedir(),
+          HF_ENDPOINT: fake.url,
+          HF_ROUTER_URL: fake.routerUrl,
+          ...env,
+        },
+      },
+    );
     let out = "";
     let err = "";
     child.stdout.on("data", (c) => (out += c));
@@ -44,7 +58,10 @@ describe("npm run setup", () => {
     const written = config();
     expect(written.agents.defaults.model.primary).toBe("huggingface/deepseek-ai/DeepSeek-R1");
     expect(written.agents.defaults.models["huggingface/deepseek-ai/DeepSeek-R1"]).toEqual({ alias: "Hugging Face" });
-    expect(written.models.providers.huggingface).toMatchObject({ baseUrl: "https://router.huggingface.co/v1", api: "openai-completions" });
+    expect(written.models.providers.huggingface).toMatchObject({
+      baseUrl: "https://router.huggingface.co/v1",
+      api: "openai-completions",
+    });
     expect(result.out).toContain("check: valid, account fake-user");
     expect(result.out).toContain('"primary": "huggingface/deepseek-ai/DeepSeek-R1"');
     expect(result.out + result.err).not.toContain(TOKEN);
@@ -55,14 +72,28 @@ describe("npm run setup", () => {
       path.join(dir, "openclaw.json"),
       `// mine\n{ gateway: { port: 18789 }, agents: { defaults: { model: { primary: "huggingface/Qwen/Qwen3-8B", fallbacks: ["huggingface/openai/gpt-oss-120b:cheapest"] }, models: { "huggingface/openai/gpt-oss-120b:cheapest": { alias: "Hugging Face" } } } } }\n`,
     );
-    const result = await runSetup(["--huggingface-api-key", `export HF_TOKEN="${TOKEN}";`, "--model", "huggingface/deepseek-ai/DeepSeek-V3.1:fastest", "--state-dir", dir]);
+    const result = await runSetup([
+      "--huggingface-api-key",
+      `export HF_TOKEN="${TOKEN}";`,
+      "--model",
+      "huggingface/deepseek-ai/DeepSeek-V3.1:fastest",
+      "--state-dir",
+      dir,
+    ]);
     expect(result.code, result.err).toBe(0);
     const written = config();
     expect(written.gateway).toEqual({ port: 18789 });
-    expect(written.agents.defaults.model).toEqual({ primary: "huggingface/deepseek-ai/DeepSeek-V3.1:fastest", fallbacks: ["huggingface/openai/gpt-oss-120b:cheapest"] });
-    expect(written.agents.defaults.models["huggingface/openai/gpt-oss-120b:cheapest"]).toEqual({ alias: "Hugging Face" });
+    expect(written.agents.defaults.model).toEqual({
+      primary: "huggingface/deepseek-ai/DeepSeek-V3.1:fastest",
+      fallbacks: ["huggingface/openai/gpt-oss-120b:cheapest"],
+    });
+    expect(written.agents.defaults.models["huggingface/openai/gpt-oss-120b:cheapest"]).toEqual({
+      alias: "Hugging Face",
+    });
     expect(written.agents.defaults.models["huggingface/deepseek-ai/DeepSeek-V3.1:fastest"]).toEqual({});
-    expect(result.out).toContain('alias not added: "Hugging Face" already names huggingface/openai/gpt-oss-120b:cheapest');
+    expect(result.out).toContain(
+      'alias not added: "Hugging Face" already names huggingface/openai/gpt-oss-120b:cheapest',
+    );
     expect(result.out).toContain("Kept fallbacks: huggingface/openai/gpt-oss-120b:cheapest");
   });
 

@@ -3,7 +3,8 @@
 import { parseArgs } from "node:util";
 import path from "node:path";
 
-const USAGE = "Usage: npm run setup -- --huggingface-api-key <hf_…> [--model huggingface/org/model[:policy]] [--state-dir DIR] [--force]";
+const USAGE =
+  "Usage: npm run setup -- --huggingface-api-key <hf_…> [--model huggingface/org/model[:policy]] [--state-dir DIR] [--force]";
 
 function fail(message: string, code = 1): never {
   console.error(`setup: ${message}`);
@@ -40,13 +41,28 @@ async function main() {
   try {
     const report = await runSetup({ key, model: values.model, force: values.force });
     const check = report.token.result;
-    console.log(`Saved HF_TOKEN=${check.masked} in ${report.envFile} (check: ${check.outcome}${check.account ? `, account ${check.account}` : ""}).`);
-    if (check.outcome === "no_permission") console.log("Warning: this token cannot call Inference Providers. Create one with that permission: https://huggingface.co/settings/tokens/new?ownUserPermissions=inference.serverless.write&tokenType=fineGrained");
-    if (check.outcome === "unverified") console.log("Note: Hugging Face could not be reached, so the token is saved but not verified yet.");
-    if (!report.token.inEffect) console.log("Note: a token in the environment or a HUGGINGFACE_HUB_TOKEN line takes precedence over the saved one.");
-    console.log(`Primary model: ${report.primary}${report.alias.added ? ` (alias "${report.alias.name}")` : ` (alias not added: ${report.alias.reason})`}`);
+    console.log(
+      `Saved HF_TOKEN=${check.masked} in ${report.envFile} (check: ${check.outcome}${check.account ? `, account ${check.account}` : ""}).`,
+    );
+    if (check.outcome === "no_permission")
+      console.log(
+        "Warning: this token cannot call Inference Providers. Create one with that permission: https://huggingface.co/settings/tokens/new?ownUserPermissions=inference.serverless.write&tokenType=fineGrained",
+      );
+    if (check.outcome === "unverified")
+      console.log("Note: Hugging Face could not be reached, so the token is saved but not verified yet.");
+    if (!report.token.inEffect)
+      console.log(
+        "Note: a token in the environment or a HUGGINGFACE_HUB_TOKEN line takes precedence over the saved one.",
+      );
+    console.log(
+      `Primary model: ${report.primary}${report.alias.added ? ` (alias "${report.alias.name}")` : ` (alias not added: ${report.alias.reason})`}`,
+    );
     if (report.keptFallbacks.length > 0) console.log(`Kept fallbacks: ${report.keptFallbacks.join(", ")}`);
-    console.log(report.diff.changed ? `Changed ${report.configFile}:\n${report.diff.patch}` : `${report.configFile} already had these settings.`);
+    console.log(
+      report.diff.changed
+        ? `Changed ${report.configFile}:\n${report.diff.patch}`
+        : `${report.configFile} already had these settings.`,
+    );
     console.log("Check it with: openclaw models status");
     process.exit(0);
   } catch (error) {

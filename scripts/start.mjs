@@ -25,7 +25,9 @@ if (!LOOPBACK.test(host) && !secret) {
   process.exit(1);
 }
 if (secret && secret.length < MIN_SECRET) {
-  console.error(`Refusing to start: DASHBOARD_TOKEN is shorter than ${MIN_SECRET} characters. Use a long random secret, for example: openssl rand -hex 24`);
+  console.error(
+    `Refusing to start: DASHBOARD_TOKEN is shorter than ${MIN_SECRET} characters. Use a long random secret, for example: openssl rand -hex 24`,
+  );
   process.exit(1);
 }
 
@@ -38,7 +40,8 @@ function newestSourceMtime() {
       else newest = Math.max(newest, statSync(full).mtimeMs);
     }
   };
-  for (const dir of ["app", "components", "lib", "public"]) if (existsSync(path.join(root, dir))) walk(path.join(root, dir));
+  for (const dir of ["app", "components", "lib", "public"])
+    if (existsSync(path.join(root, dir))) walk(path.join(root, dir));
   for (const file of ["package.json", "next.config.ts", "proxy.ts", "postcss.config.mjs", "tsconfig.json"]) {
     if (existsSync(path.join(root, file))) newest = Math.max(newest, statSync(path.join(root, file)).mtimeMs);
   }
@@ -55,7 +58,11 @@ if (skipBuild && !existsSync(buildId)) {
 }
 if (!skipBuild && (!existsSync(buildId) || statSync(buildId).mtimeMs < newestSourceMtime())) {
   console.log("Building the dashboard (first start or sources changed)…");
-  const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const build = spawnSync(process.execPath, [nextBin, "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

@@ -7,7 +7,10 @@ export const metadata: Metadata = { title: "Config" };
 export default function ConfigPage() {
   return (
     <>
-      <PageHeader title="Config" description="The openclaw.json file as OpenClaw reads it: review pending changes, download it, or restore a backup." />
+      <PageHeader
+        title="Config"
+        description="The openclaw.json file as OpenClaw reads it: review pending changes, download it, or restore a backup."
+      />
       <ConfigWorkspace />
     </>
   );

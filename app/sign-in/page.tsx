@@ -26,7 +26,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   }
   return (
     <>
-      <PageHeader title="Sign in" description="This dashboard is protected: sign in with the DASHBOARD_TOKEN it was started with." />
+      <PageHeader
+        title="Sign in"
+        description="This dashboard is protected: sign in with the DASHBOARD_TOKEN it was started with."
+      />
       <SignInForm next={target} />
     </>
   );

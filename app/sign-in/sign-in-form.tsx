@@ -45,7 +45,12 @@ export function SignInForm({ next }: { next: string }) {
       <button type="submit" className="btn-primary" disabled={busy}>
         {busy ? "Signing in…" : "Sign in"}
       </button>
-      <p id={ids.message} role="status" aria-live="polite" className="text-sm font-medium text-red-700 dark:text-red-400">
+      <p
+        id={ids.message}
+        role="status"
+        aria-live="polite"
+        className="text-sm font-medium text-red-700 dark:text-red-400"
+      >
         {message}
       </p>
     </form>

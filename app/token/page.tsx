@@ -12,7 +12,10 @@ export default async function TokenPage() {
   const initial = await getTokenStatus();
   return (
     <>
-      <PageHeader title="Token" description="Paste a Hugging Face token; the dashboard keeps it on the server and shows only its last characters." />
+      <PageHeader
+        title="Token"
+        description="Paste a Hugging Face token; the dashboard keeps it on the server and shows only its last characters."
+      />
       <TokenPanel initial={initial} />
     </>
   );

@@ -30,7 +30,8 @@ export function killAllApps(): void {
 
 async function waitReady(child: ChildProcess, app: AppProcess, readyUrl: string, deadline: number): Promise<void> {
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the dashboard exited with ${child.exitCode}:\n${app.logs().slice(-2000)}`);
+    if (child.exitCode !== null)
+      throw new Error(`the dashboard exited with ${child.exitCode}:\n${app.logs().slice(-2000)}`);
     try {
       const response = await fetch(readyUrl, { signal: AbortSignal.timeout(5000) });
       await response.arrayBuffer();
@@ -50,7 +51,10 @@ async function waitReady(child: ChildProcess, app: AppProcess, readyUrl: string,
  * `skipBuild` serves the bench's build as it is (DASHBOARD_SKIP_BUILD=1), so a source edited by
  * someone during a run cannot make start.mjs rebuild under the measurements.
  */
-export async function startApp(env: Record<string, string>, opts: { readyPath?: string; timeoutMs?: number; skipBuild?: boolean } = {}): Promise<AppProcess> {
+export async function startApp(
+  env: Record<string, string>,
+  opts: { readyPath?: string; timeoutMs?: number; skipBuild?: boolean } = {},
+): Promise<AppProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const restore = guardSharedFiles();
@@ -58,8 +62,15 @@ export async function startApp(env: Record<string, string>, opts: { readyPath?: 
   const child = spawn(process.execPath, [path.join(ROOT, "scripts", "start.mjs")], {
     cwd: ROOT,
     env: {
-      PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1",
-      NEXT_DIST_DIR: DIST_DIR, HOST: "127.0.0.1", PORT: String(port), ...(opts.skipBuild ? { DASHBOARD_SKIP_BUILD: "1" } : {}), ...env,
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      NEXT_DIST_DIR: DIST_DIR,
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      ...(opts.skipBuild ? { DASHBOARD_SKIP_BUILD: "1" } : {}),
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -161,7 +172,12 @@ export function serverProcesses(app: AppProcess): { pid: number; name: string; r
   return descendants(app.pid).map((pid) => {
     let name = "?";
     try {
-      name = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean).slice(0, 3).join(" ").slice(0, 120);
+      name = readFileSync(`/proc/${pid}/cmdline`, "utf8")
+        .split("\0")
+        .filter(Boolean)
+        .slice(0, 3)
+        .join(" ")
+        .slice(0, 120);
     } catch {
       // gone meanwhile
     }

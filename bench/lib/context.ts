@@ -21,7 +21,10 @@ export interface FigureResult {
 }
 
 /** GET/POST with a timeout; never throws, so a missing or broken route becomes a status. */
-export async function probe(url: string, init: RequestInit = {}): Promise<{ status: number; text: string; ms: number }> {
+export async function probe(
+  url: string,
+  init: RequestInit = {},
+): Promise<{ status: number; text: string; ms: number }> {
   const started = performance.now();
   try {
     const response = await fetch(url, { ...init, signal: AbortSignal.timeout(30_000) });

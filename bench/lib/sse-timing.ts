@@ -59,7 +59,11 @@ export class EventClock {
   private handle(raw: string, t: number): void {
     let text = "";
     if (this.format === "sse") {
-      const data = raw.split(/\r?\n/).filter((l) => l.startsWith("data:")).map((l) => l.slice(5).trimStart()).join("\n");
+      const data = raw
+        .split(/\r?\n/)
+        .filter((l) => l.startsWith("data:"))
+        .map((l) => l.slice(5).trimStart())
+        .join("\n");
       if (data === "") return;
       this.types.push(data === "[DONE]" ? "[DONE]" : "chunk");
       text = sseText(data);

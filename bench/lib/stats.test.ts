@@ -21,7 +21,16 @@ describe("percentiles", () => {
 describe("renderTable", () => {
   it("prints one aligned row per figure with its verdict and why a figure is missing", () => {
     const text = renderTable([
-      { id: "a", figure: "Warm", unit: "ms", median: 3.21, p95: 12.5, baseline: "health 1.0 ms", budget: "< 20 ms", status: "pass" },
+      {
+        id: "a",
+        figure: "Warm",
+        unit: "ms",
+        median: 3.21,
+        p95: 12.5,
+        baseline: "health 1.0 ms",
+        budget: "< 20 ms",
+        status: "pass",
+      },
       { id: "b", figure: "TTFT", unit: "ms", median: 8.4, p95: 16, budget: "≤ 5 ms", status: "fail" },
       notAvailable("c", "Picker", "< 50 ms", "route missing"),
     ]);

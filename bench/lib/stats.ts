@@ -10,7 +10,13 @@ export function percentile(values: number[], p: number): number | null {
 export const median = (values: number[]): number | null => percentile(values, 50);
 export const p95 = (values: number[]): number | null => percentile(values, 95);
 
-export function summary(values: number[]): { n: number; median: number | null; p95: number | null; min: number | null; max: number | null } {
+export function summary(values: number[]): {
+  n: number;
+  median: number | null;
+  p95: number | null;
+  min: number | null;
+  max: number | null;
+} {
   return {
     n: values.length,
     median: median(values),

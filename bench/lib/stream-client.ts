@@ -21,15 +21,25 @@ export interface StreamSample {
 
 export const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
 
-export function streamRequest(url: string, body: unknown, headers: Record<string, string>, timeoutMs = 30_000): Promise<StreamSample> {
+export function streamRequest(
+  url: string,
+  body: unknown,
+  headers: Record<string, string>,
+  timeoutMs = 30_000,
+): Promise<StreamSample> {
   const target = new URL(url);
   const payload = Buffer.from(JSON.stringify(body));
   return new Promise((resolve) => {
     const t0 = performance.now();
-    const fail = (status: number, error: string) => resolve({ ok: false, status, error, t0, ttftMs: null, events: [], text: "" });
+    const fail = (status: number, error: string) =>
+      resolve({ ok: false, status, error, t0, ttftMs: null, events: [], text: "" });
     const req = http.request(
       {
-        host: target.hostname, port: target.port, path: target.pathname + target.search, method: "POST", agent,
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname + target.search,
+        method: "POST",
+        agent,
         headers: { "content-type": "application/json", "content-length": String(payload.length), ...headers },
         timeout: timeoutMs,
       },
@@ -39,7 +49,14 @@ export function streamRequest(url: string, body: unknown, headers: Record<string
         const raw: Buffer[] = [];
         // A browser asks for compression; if the server compresses a stream, time what it decodes.
         const encoding = String(res.headers["content-encoding"] ?? "");
-        const decoder = encoding === "gzip" ? zlib.createGunzip() : encoding === "br" ? zlib.createBrotliDecompress() : encoding === "deflate" ? zlib.createInflate() : undefined;
+        const decoder =
+          encoding === "gzip"
+            ? zlib.createGunzip()
+            : encoding === "br"
+              ? zlib.createBrotliDecompress()
+              : encoding === "deflate"
+                ? zlib.createInflate()
+                : undefined;
         const body: Readable = decoder ? res.pipe(decoder) : res;
         body.on("data", (chunk: Buffer) => {
           clock.push(chunk, performance.now());

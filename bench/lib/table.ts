@@ -40,7 +40,14 @@ function resultText(row: Row): string {
 
 export function renderTable(rows: Row[]): string {
   const header = ["Figure", "Median", "p95", "Baseline (same run)", "Budget", "Result"];
-  const body = rows.map((r) => [r.figure, fmt(r.median, r.unit), fmt(r.p95, r.unit), r.baseline ?? "–", r.budget, resultText(r)]);
+  const body = rows.map((r) => [
+    r.figure,
+    fmt(r.median, r.unit),
+    fmt(r.p95, r.unit),
+    r.baseline ?? "–",
+    r.budget,
+    resultText(r),
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((cells) => cells[i].length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
   const rule = `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`;

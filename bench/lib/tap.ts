@@ -48,7 +48,14 @@ export async function startTap(targetUrl: string): Promise<Tap> {
     const marker = req.method === "POST" ? MARKER.exec(body.toString("utf8"))?.[0] : undefined;
     const headers = { ...req.headers, host: target.host };
     delete headers.connection;
-    const upstream = http.request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers, agent });
+    const upstream = http.request({
+      host: target.hostname,
+      port: target.port,
+      method: req.method,
+      path: req.url,
+      headers,
+      agent,
+    });
     upstream.on("socket", (s: Socket) => s.setNoDelay(true));
     upstream.on("response", (up) => {
       const outHeaders = { ...up.headers };
@@ -58,7 +65,9 @@ export async function startTap(targetUrl: string): Promise<Tap> {
       res.flushHeaders();
       const isStream = String(up.headers["content-type"] ?? "").includes("text/event-stream");
       const clock = marker && isStream ? new EventClock("sse") : undefined;
-      const record: TapRecord | undefined = marker ? { requestAt, headersAt: performance.now(), status: up.statusCode ?? 0, events: [], text: "", ended: false } : undefined;
+      const record: TapRecord | undefined = marker
+        ? { requestAt, headersAt: performance.now(), status: up.statusCode ?? 0, events: [], text: "", ended: false }
+        : undefined;
       if (marker && record) records.set(marker, record);
       up.on("data", (chunk: Buffer) => {
         clock?.push(chunk, performance.now());

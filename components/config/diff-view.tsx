@@ -13,9 +13,16 @@ export function DiffView({ diff, label }: { diff: ConfigDiff; label: string }) {
   return (
     <figure className="space-y-1">
       <figcaption className="muted text-xs">
-        {label}: <span className="text-emerald-700 dark:text-emerald-300">+{diff.added}</span> <span className="text-red-700 dark:text-red-300">−{diff.removed}</span> lines
+        {label}: <span className="text-emerald-700 dark:text-emerald-300">+{diff.added}</span>{" "}
+        <span className="text-red-700 dark:text-red-300">−{diff.removed}</span> lines
       </figcaption>
-      <div className="max-h-96 overflow-auto rounded-lg border border-zinc-200 font-mono text-xs dark:border-zinc-800" data-testid="config-diff" tabIndex={0} role="region" aria-label={label}>
+      <div
+        className="max-h-96 overflow-auto rounded-lg border border-zinc-200 font-mono text-xs dark:border-zinc-800"
+        data-testid="config-diff"
+        tabIndex={0}
+        role="region"
+        aria-label={label}
+      >
         <table className="w-full border-collapse">
           <caption className="sr-only">{label}</caption>
           {diff.hunks.map((hunk, h) => (
@@ -27,13 +34,21 @@ export function DiffView({ diff, label }: { diff: ConfigDiff; label: string }) {
               </tr>
               {hunk.lines.map((line, i) => (
                 <tr key={i} className={STYLES[line.kind]} data-kind={line.kind}>
-                  <td className="w-10 select-none px-2 text-right text-zinc-600 dark:text-zinc-400">{line.oldLine ?? ""}</td>
-                  <td className="w-10 select-none px-2 text-right text-zinc-600 dark:text-zinc-400">{line.newLine ?? ""}</td>
+                  <td className="w-10 select-none px-2 text-right text-zinc-600 dark:text-zinc-400">
+                    {line.oldLine ?? ""}
+                  </td>
+                  <td className="w-10 select-none px-2 text-right text-zinc-600 dark:text-zinc-400">
+                    {line.newLine ?? ""}
+                  </td>
                   <td className="w-4 select-none" aria-hidden>
                     {SIGN[line.kind]}
                   </td>
                   <td className="whitespace-pre-wrap break-all pr-2">
-                    {line.kind === "add" ? <span className="sr-only">added: </span> : line.kind === "remove" ? <span className="sr-only">removed: </span> : null}
+                    {line.kind === "add" ? (
+                      <span className="sr-only">added: </span>
+                    ) : line.kind === "remove" ? (
+                      <span className="sr-only">removed: </span>
+                    ) : null}
                     {line.text}
                   </td>
                 </tr>

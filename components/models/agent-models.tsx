@@ -21,7 +21,11 @@ export function AgentModels({ settings, onStep }: { settings: ModelSettings; onS
       <div>
         <h3 className="label">Primary</h3>
         <div className="mt-1" data-testid="primary">
-          {primary ? <RefLabel refText={primary} alias={aliases[primary]} /> : <p className="muted">None yet: pick a model below and choose “Set as primary”.</p>}
+          {primary ? (
+            <RefLabel refText={primary} alias={aliases[primary]} />
+          ) : (
+            <p className="muted">None yet: pick a model below and choose “Set as primary”.</p>
+          )}
         </div>
       </div>
       <div>
@@ -33,7 +37,10 @@ export function AgentModels({ settings, onStep }: { settings: ModelSettings; onS
         ) : (
           <ol className="mt-2 space-y-2" aria-labelledby="fallbacks-title" data-testid="fallbacks">
             {fallbacks.map((ref, index) => (
-              <li key={`${ref}-${index}`} className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-zinc-200 px-3 py-2 dark:border-zinc-800">
+              <li
+                key={`${ref}-${index}`}
+                className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-zinc-200 px-3 py-2 dark:border-zinc-800"
+              >
                 <span className="flex min-w-0 items-center gap-2">
                   <span className="muted w-5 text-right text-xs tabular-nums" aria-hidden>
                     {index + 1}.
@@ -41,13 +48,30 @@ export function AgentModels({ settings, onStep }: { settings: ModelSettings; onS
                   <RefLabel refText={ref} alias={aliases[ref]} />
                 </span>
                 <span className="flex gap-1">
-                  <button type="button" className="btn px-2 py-1 text-xs" aria-label={`Move ${ref} up`} disabled={index === 0} onClick={() => move(index, -1)}>
+                  <button
+                    type="button"
+                    className="btn px-2 py-1 text-xs"
+                    aria-label={`Move ${ref} up`}
+                    disabled={index === 0}
+                    onClick={() => move(index, -1)}
+                  >
                     ↑ Up
                   </button>
-                  <button type="button" className="btn px-2 py-1 text-xs" aria-label={`Move ${ref} down`} disabled={index === fallbacks.length - 1} onClick={() => move(index, 1)}>
+                  <button
+                    type="button"
+                    className="btn px-2 py-1 text-xs"
+                    aria-label={`Move ${ref} down`}
+                    disabled={index === fallbacks.length - 1}
+                    onClick={() => move(index, 1)}
+                  >
                     ↓ Down
                   </button>
-                  <button type="button" className="btn px-2 py-1 text-xs" aria-label={`Remove ${ref} from fallbacks`} onClick={() => onStep({ fallbacks: fallbacks.filter((_, i) => i !== index) })}>
+                  <button
+                    type="button"
+                    className="btn px-2 py-1 text-xs"
+                    aria-label={`Remove ${ref} from fallbacks`}
+                    onClick={() => onStep({ fallbacks: fallbacks.filter((_, i) => i !== index) })}
+                  >
                     Remove
                   </button>
                 </span>

@@ -6,7 +6,17 @@ import { aliasProblem } from "@/lib/openclaw-config/aliases";
  * Inline alias editing for one ref. Empty removes the alias; the name must be unique (ignoring
  * case) among the other refs' aliases, at most 64 characters, without control characters.
  */
-export function AliasEditor({ refText, alias, otherAliases, onSave }: { refText: string; alias?: string; otherAliases: Record<string, string>; onSave: (alias: string) => void }) {
+export function AliasEditor({
+  refText,
+  alias,
+  otherAliases,
+  onSave,
+}: {
+  refText: string;
+  alias?: string;
+  otherAliases: Record<string, string>;
+  onSave: (alias: string) => void;
+}) {
   const [editing, setEditing] = useState(false);
   const [value, setValue] = useState(alias ?? "");
   const [error, setError] = useState<string | null>(null);
@@ -32,9 +42,14 @@ export function AliasEditor({ refText, alias, otherAliases, onSave }: { refText:
   const submit = () => {
     const next = value.trim();
     const problem = aliasProblem(next);
-    const clash = next && Object.entries(otherAliases).find(([ref, other]) => ref !== refText && other.toLowerCase() === next.toLowerCase());
+    const clash =
+      next &&
+      Object.entries(otherAliases).find(
+        ([ref, other]) => ref !== refText && other.toLowerCase() === next.toLowerCase(),
+      );
     if (problem) return setError(problem);
-    if (clash) return setError(`"${clash[1]}" is already the alias of ${clash[0]} (aliases are unique, ignoring case).`);
+    if (clash)
+      return setError(`"${clash[1]}" is already the alias of ${clash[0]} (aliases are unique, ignoring case).`);
     onSave(next);
     setEditing(false);
   };

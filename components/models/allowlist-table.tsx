@@ -11,7 +11,13 @@ import { RefLabel } from "./ref-label";
  * agents.defaults.models: every ref the agent may use (when non-empty, OpenClaw allows only these),
  * each with its alias. Refs in use as primary or fallback cannot be removed here.
  */
-export function AllowlistTable({ settings, onStep }: { settings: ModelSettings; onStep: (change: ModelChange) => void }) {
+export function AllowlistTable({
+  settings,
+  onStep,
+}: {
+  settings: ModelSettings;
+  onStep: (change: ModelChange) => void;
+}) {
   const id = useId();
   const [draft, setDraft] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -23,7 +29,8 @@ export function AllowlistTable({ settings, onStep }: { settings: ModelSettings; 
     const ref = draft.trim();
     const problem = refProblem(ref);
     if (problem) return setError(problem);
-    if (!parseRef(ref).hasPrefix) return setError("Start the ref with huggingface/ so OpenClaw sends it to Hugging Face.");
+    if (!parseRef(ref).hasPrefix)
+      return setError("Start the ref with huggingface/ so OpenClaw sends it to Hugging Face.");
     if (settings.allow.includes(ref)) return setError("This ref is already allowed.");
     onStep({ allow: [...settings.allow, ref] });
     setDraft("");
@@ -37,19 +44,33 @@ export function AllowlistTable({ settings, onStep }: { settings: ModelSettings; 
           Allowed models and aliases
         </h2>
         <p className="muted mt-1">
-          {refs.length === 0 ? "Empty: the agent may use any model." : "The agent may use only these refs. An alias names a ref in chats and commands."}
+          {refs.length === 0
+            ? "Empty: the agent may use any model."
+            : "The agent may use only these refs. An alias names a ref in chats and commands."}
         </p>
       </div>
       {refs.length > 0 ? (
         <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
           {refs.map((ref) => (
-            <li key={ref} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="allow-row" data-ref={ref}>
+            <li
+              key={ref}
+              className="flex flex-wrap items-center justify-between gap-2 py-2"
+              data-testid="allow-row"
+              data-ref={ref}
+            >
               <span className="flex min-w-0 flex-wrap items-center gap-2">
                 <RefLabel refText={ref} alias={settings.aliases[ref]} />
-                {inUse.has(ref) ? <span className="muted text-xs">{ref === settings.primary ? "primary" : "fallback"}</span> : null}
+                {inUse.has(ref) ? (
+                  <span className="muted text-xs">{ref === settings.primary ? "primary" : "fallback"}</span>
+                ) : null}
               </span>
               <span className="flex flex-wrap items-center gap-2">
-                <AliasEditor refText={ref} alias={settings.aliases[ref]} otherAliases={settings.aliases} onSave={(alias) => onStep({ aliases: { [ref]: alias } })} />
+                <AliasEditor
+                  refText={ref}
+                  alias={settings.aliases[ref]}
+                  otherAliases={settings.aliases}
+                  onSave={(alias) => onStep({ aliases: { [ref]: alias } })}
+                />
                 <button
                   type="button"
                   className="btn px-2 py-1 text-xs"

@@ -44,7 +44,15 @@ export function CatalogBanner({ catalog, loading }: { catalog: CatalogResponse |
 
   const live = catalog?.source === "live";
   return (
-    <section aria-label="Model catalog" data-testid="catalog-banner" className={catalog?.error ? "alert-warn" : "rounded-lg border border-zinc-200 bg-white p-3 text-sm dark:border-zinc-800 dark:bg-zinc-900"}>
+    <section
+      aria-label="Model catalog"
+      data-testid="catalog-banner"
+      className={
+        catalog?.error
+          ? "alert-warn"
+          : "rounded-lg border border-zinc-200 bg-white p-3 text-sm dark:border-zinc-800 dark:bg-zinc-900"
+      }
+    >
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div aria-live="polite" aria-busy={loading || busy} className="space-y-1">
           {!catalog ? (
@@ -52,12 +60,19 @@ export function CatalogBanner({ catalog, loading }: { catalog: CatalogResponse |
           ) : (
             <>
               <p>
-                <strong data-testid="catalog-source">{live ? "Live catalog" : "Built-in catalog"}</strong>{" "}
-                · {catalog.models.length.toLocaleString("en")} models
-                {live ? <> · fetched <span data-testid="catalog-age">{formatAge(catalog.fetchedAt, now)}</span></> : null}
+                <strong data-testid="catalog-source">{live ? "Live catalog" : "Built-in catalog"}</strong> ·{" "}
+                {catalog.models.length.toLocaleString("en")} models
+                {live ? (
+                  <>
+                    {" "}
+                    · fetched <span data-testid="catalog-age">{formatAge(catalog.fetchedAt, now)}</span>
+                  </>
+                ) : null}
               </p>
               {catalog.error ? <p data-testid="catalog-reason">{catalog.error.message}</p> : null}
-              {live && catalog.partial ? <p className="muted">Fetched without a token: the public list may be partial.</p> : null}
+              {live && catalog.partial ? (
+                <p className="muted">Fetched without a token: the public list may be partial.</p>
+              ) : null}
               {failed ? <p className="text-red-700 dark:text-red-300">Refresh failed: {failed}</p> : null}
             </>
           )}

@@ -17,7 +17,9 @@ function asDraft(value: unknown): Draft | null {
   if (!value || typeof value !== "object") return null;
   const { baseRevision, change } = value as Record<string, unknown>;
   const checked = asModelChange(change);
-  return typeof baseRevision === "string" && baseRevision.length <= 100 && checked ? { baseRevision, change: checked } : null;
+  return typeof baseRevision === "string" && baseRevision.length <= 100 && checked
+    ? { baseRevision, change: checked }
+    : null;
 }
 
 const listeners = new Set<() => void>();
@@ -63,7 +65,11 @@ export function useDraft(): Draft | null {
 }
 
 /** Adds one step to the pending change; a change that ends up changing nothing clears it. */
-export function addDraftStep(saved: Pick<ModelSettings, "primary" | "fallbacks" | "aliases" | "allow">, revision: string, step: ModelChange): void {
+export function addDraftStep(
+  saved: Pick<ModelSettings, "primary" | "fallbacks" | "aliases" | "allow">,
+  revision: string,
+  step: ModelChange,
+): void {
   const current = read();
   const merged = mergeChanges(current?.change ?? {}, step);
   const change = normalizeChange(saved, merged);

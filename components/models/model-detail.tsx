@@ -11,7 +11,17 @@ import { ProvidersTable } from "./providers-table";
 import { RefLabel } from "./ref-label";
 
 /** One model: its providers, a routing policy, and what to do with the resulting ref. */
-export function ModelDetail({ model, settings, liveCatalog, onStep }: { model: CatalogModel; settings: ModelSettings; liveCatalog: boolean; onStep: (change: ModelChange) => void }) {
+export function ModelDetail({
+  model,
+  settings,
+  liveCatalog,
+  onStep,
+}: {
+  model: CatalogModel;
+  settings: ModelSettings;
+  liveCatalog: boolean;
+  onStep: (change: ModelChange) => void;
+}) {
   const [policy, setPolicy] = useState<Policy>({ kind: "auto" });
   const ref = buildRef(model.id, policy.kind === "provider" && !policy.provider ? { kind: "auto" } : policy);
   const isPrimary = settings.primary === ref;
@@ -27,10 +37,18 @@ export function ModelDetail({ model, settings, liveCatalog, onStep }: { model: C
         </h2>
         <p className="flex flex-wrap items-center gap-2 text-sm">
           <code className="break-all">{model.id}</code>
-          {model.reasoning ? <span className="badge border-violet-300 text-violet-800 dark:border-violet-700 dark:text-violet-200">Reasoning</span> : null}
-          {model.imageInput ? <span className="badge border-sky-300 text-sky-800 dark:border-sky-700 dark:text-sky-200">Image input</span> : null}
+          {model.reasoning ? (
+            <span className="badge border-violet-300 text-violet-800 dark:border-violet-700 dark:text-violet-200">
+              Reasoning
+            </span>
+          ) : null}
+          {model.imageInput ? (
+            <span className="badge border-sky-300 text-sky-800 dark:border-sky-700 dark:text-sky-200">Image input</span>
+          ) : null}
           {model.builtin ? <span className="badge border-zinc-300 dark:border-zinc-700">OpenClaw built-in</span> : null}
-          <span className="muted">Context {formatTokens(model.contextWindow)} tokens (smallest among live providers)</span>
+          <span className="muted">
+            Context {formatTokens(model.contextWindow)} tokens (smallest among live providers)
+          </span>
         </p>
       </header>
 
@@ -46,16 +64,37 @@ export function ModelDetail({ model, settings, liveCatalog, onStep }: { model: C
               <RefLabel refText={ref} alias={settings.aliases[ref]} />
             </span>
           </p>
-          <AliasEditor key={ref} refText={ref} alias={settings.aliases[ref]} otherAliases={settings.aliases} onSave={(alias) => onStep({ aliases: { [ref]: alias } })} />
+          <AliasEditor
+            key={ref}
+            refText={ref}
+            alias={settings.aliases[ref]}
+            otherAliases={settings.aliases}
+            onSave={(alias) => onStep({ aliases: { [ref]: alias } })}
+          />
         </div>
         <div className="flex flex-wrap gap-2">
-          <button type="button" className="btn-primary" disabled={isPrimary} onClick={() => onStep({ primary: ref, fallbacks: settings.fallbacks.filter((f) => f !== ref) })}>
+          <button
+            type="button"
+            className="btn-primary"
+            disabled={isPrimary}
+            onClick={() => onStep({ primary: ref, fallbacks: settings.fallbacks.filter((f) => f !== ref) })}
+          >
             {isPrimary ? "This is the primary" : "Set as primary"}
           </button>
-          <button type="button" className="btn" disabled={isPrimary || isFallback} onClick={() => onStep({ fallbacks: [...settings.fallbacks, ref] })}>
+          <button
+            type="button"
+            className="btn"
+            disabled={isPrimary || isFallback}
+            onClick={() => onStep({ fallbacks: [...settings.fallbacks, ref] })}
+          >
             {isFallback ? "Already a fallback" : "Add to fallbacks"}
           </button>
-          <button type="button" className="btn" disabled={isAllowed} onClick={() => onStep({ allow: [...settings.allow, ref] })}>
+          <button
+            type="button"
+            className="btn"
+            disabled={isAllowed}
+            onClick={() => onStep({ allow: [...settings.allow, ref] })}
+          >
             {isAllowed ? "In the allowlist" : "Add to allowlist"}
           </button>
         </div>

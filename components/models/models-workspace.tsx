@@ -1,7 +1,7 @@
 "use client";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useDeferredValue, useMemo, useState } from "react";
-import { filterAndSort, providerNames, type PickerQuery } from "@/lib/catalog/picker";
+import { filterAndSort, providerNames } from "@/lib/catalog/picker";
 import { readPickerState, writePickerState, type PickerUrlState } from "@/lib/catalog/picker-url";
 import type { ModelChange } from "@/lib/openclaw-config/change";
 import { AgentModels } from "./agent-models";
@@ -22,7 +22,10 @@ export function ModelsWorkspace() {
   const fromUrl = useMemo(() => readPickerState(params), [params]);
   // A click shows at once: the URL (and useSearchParams) catches up in a transition, which can lag
   // under load, so recent changes are overlaid until the URL reports them.
-  const [overlay, setOverlay] = useState<{ base: typeof fromUrl; patch: Partial<PickerUrlState> }>({ base: fromUrl, patch: {} });
+  const [overlay, setOverlay] = useState<{ base: typeof fromUrl; patch: Partial<PickerUrlState> }>({
+    base: fromUrl,
+    patch: {},
+  });
   const urlState = overlay.base === fromUrl ? { ...fromUrl, ...overlay.patch } : fromUrl;
   const [search, setSearch] = useState(fromUrl.q);
   const deferredSearch = useDeferredValue(search);
@@ -30,15 +33,22 @@ export function ModelsWorkspace() {
 
   // Native history calls keep useSearchParams in sync without a server round trip per keystroke.
   const setUrl = (patch: Partial<PickerUrlState>, push = false) => {
-    setOverlay((current) => ({ base: fromUrl, patch: current.base === fromUrl ? { ...current.patch, ...patch } : patch }));
+    setOverlay((current) => ({
+      base: fromUrl,
+      patch: current.base === fromUrl ? { ...current.patch, ...patch } : patch,
+    }));
     const next = writePickerState({ ...urlState, q: search, ...patch }).toString();
     window.history[push ? "pushState" : "replaceState"](null, "", next ? `${pathname}?${next}` : pathname);
   };
 
-  const query: PickerQuery = { ...urlState, q: deferredSearch };
+  const { provider, reasoning, tools, structured, image, live, sort } = urlState;
   const models = catalog.data?.models;
   const providers = useMemo(() => providerNames(models ?? []), [models]);
-  const results = useMemo(() => filterAndSort(models ?? [], query), [models, query.q, query.provider, query.reasoning, query.tools, query.structured, query.image, query.live, query.sort]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Keyed on the fields, not the object: urlState is rebuilt on every render.
+  const results = useMemo(
+    () => filterAndSort(models ?? [], { q: deferredSearch, provider, reasoning, tools, structured, image, live, sort }),
+    [models, deferredSearch, provider, reasoning, tools, structured, image, live, sort],
+  );
   const selected = urlState.model ? index.get(urlState.model) : undefined;
 
   const onStep = (change: ModelChange) => {
@@ -50,11 +60,14 @@ export function ModelsWorkspace() {
   return (
     <div className="space-y-6">
       <CatalogBanner catalog={catalog.data} loading={catalog.isLoading} />
-      {config.error ? <p className="alert-error">openclaw.json could not be read. Check that the state folder is readable.</p> : null}
+      {config.error ? (
+        <p className="alert-error">openclaw.json could not be read. Check that the state folder is readable.</p>
+      ) : null}
       {problem ? (
         <div className="alert-error" role="alert">
           <p className="font-medium">
-            openclaw.json does not parse{problem.line ? ` (line ${problem.line}, column ${problem.column})` : ""}: {problem.message}
+            openclaw.json does not parse{problem.line ? ` (line ${problem.line}, column ${problem.column})` : ""}:{" "}
+            {problem.message}
           </p>
           <p>The dashboard will not change it until you fix it by hand. See it on the Config page.</p>
         </div>
@@ -84,16 +97,30 @@ export function ModelsWorkspace() {
             onChange={(patch) => setUrl(patch)}
           />
           <p className="muted text-xs" aria-live="polite" data-testid="result-count">
-            {models ? `${results.length.toLocaleString("en")} of ${models.length.toLocaleString("en")} models` : "Loading models…"}
+            {models
+              ? `${results.length.toLocaleString("en")} of ${models.length.toLocaleString("en")} models`
+              : "Loading models…"}
           </p>
-          {models ? <ModelList models={results} selected={urlState.model} onSelect={(id) => setUrl({ model: id }, true)} /> : <div className="h-[28rem] animate-pulse rounded-lg bg-zinc-100 dark:bg-zinc-800" />}
+          {models ? (
+            <ModelList models={results} selected={urlState.model} onSelect={(id) => setUrl({ model: id }, true)} />
+          ) : (
+            <div className="h-[28rem] animate-pulse rounded-lg bg-zinc-100 dark:bg-zinc-800" />
+          )}
         </div>
         <div className="min-w-0">
           {selected && settings && !problem ? (
-            <ModelDetail key={selected.id} model={selected} settings={settings} liveCatalog={catalog.data?.source === "live"} onStep={onStep} />
+            <ModelDetail
+              key={selected.id}
+              model={selected}
+              settings={settings}
+              liveCatalog={catalog.data?.source === "live"}
+              onStep={onStep}
+            />
           ) : (
             <div className="card muted flex h-full min-h-40 items-center justify-center text-center">
-              {urlState.model && models ? `${urlState.model} is not in the catalog.` : "Select a model to see its providers and use it."}
+              {urlState.model && models
+                ? `${urlState.model} is not in the catalog.`
+                : "Select a model to see its providers and use it."}
             </div>
           )}
         </div>

@@ -16,7 +16,17 @@ const CHOICES = [
  * The routing policy of a ref. Every policy but "One provider" lets the router decide, so the
  * provider select is disabled then; Auto, Fastest and Cheapest show whom the router would pick now.
  */
-export function PolicyControl({ model, policy, onChange, liveCatalog }: { model: CatalogModel; policy: Policy; onChange: (policy: Policy) => void; liveCatalog: boolean }) {
+export function PolicyControl({
+  model,
+  policy,
+  onChange,
+  liveCatalog,
+}: {
+  model: CatalogModel;
+  policy: Policy;
+  onChange: (policy: Policy) => void;
+  liveCatalog: boolean;
+}) {
   const id = useId();
   const live = liveProviders(model);
   const locked = policy.kind !== "provider";
@@ -26,8 +36,12 @@ export function PolicyControl({ model, policy, onChange, liveCatalog }: { model:
   let prediction: string;
   if (policy.kind === "preferred") prediction = "Depends on your provider order in your Hugging Face settings.";
   else if (!liveCatalog) prediction = "Unknown: the live catalog is unavailable.";
-  else if (policy.kind === "provider") prediction = predicted ? `Always ${predicted.provider}.` : `${policy.provider} does not serve this model now.`;
-  else prediction = predicted ? `The router would pick ${predicted.provider} now.` : "No live provider serves this model now.";
+  else if (policy.kind === "provider")
+    prediction = predicted ? `Always ${predicted.provider}.` : `${policy.provider} does not serve this model now.`;
+  else
+    prediction = predicted
+      ? `The router would pick ${predicted.provider} now.`
+      : "No live provider serves this model now.";
 
   return (
     <fieldset className="space-y-3">
@@ -37,14 +51,23 @@ export function PolicyControl({ model, policy, onChange, liveCatalog }: { model:
           const checked = policy.kind === choice.kind;
           const disabled = choice.kind === "provider" && live.length === 0;
           return (
-            <label key={choice.kind} className={`flex cursor-pointer items-start gap-2 rounded-lg border px-3 py-2 text-sm ${checked ? "border-amber-400 bg-amber-50 dark:border-amber-600 dark:bg-amber-950/50" : "border-zinc-200 dark:border-zinc-700"} ${disabled ? "opacity-50" : ""}`}>
+            <label
+              key={choice.kind}
+              className={`flex cursor-pointer items-start gap-2 rounded-lg border px-3 py-2 text-sm ${checked ? "border-amber-400 bg-amber-50 dark:border-amber-600 dark:bg-amber-950/50" : "border-zinc-200 dark:border-zinc-700"} ${disabled ? "opacity-50" : ""}`}
+            >
               <input
                 type="radio"
                 name={`${id}-policy`}
                 className="mt-0.5 accent-amber-500"
                 checked={checked}
                 disabled={disabled}
-                onChange={() => onChange(choice.kind === "provider" ? { kind: "provider", provider: live[0]?.provider ?? "" } : { kind: choice.kind })}
+                onChange={() =>
+                  onChange(
+                    choice.kind === "provider"
+                      ? { kind: "provider", provider: live[0]?.provider ?? "" }
+                      : { kind: choice.kind },
+                  )
+                }
               />
               <span>
                 <span className="font-medium">{choice.label}</span>
@@ -72,10 +95,14 @@ export function PolicyControl({ model, policy, onChange, liveCatalog }: { model:
               {p.provider}
             </option>
           ))}
-          {policy.kind === "provider" && !live.some((p) => p.provider === policy.provider) ? <option value={policy.provider}>{policy.provider} (not live)</option> : null}
+          {policy.kind === "provider" && !live.some((p) => p.provider === policy.provider) ? (
+            <option value={policy.provider}>{policy.provider} (not live)</option>
+          ) : null}
         </select>
         <p id={`${id}-lock`} className="muted text-xs">
-          {locked ? "The router decides: choose “One provider” to pin one." : "Requests fail if this provider stops serving the model."}
+          {locked
+            ? "The router decides: choose “One provider” to pin one."
+            : "Requests fail if this provider stops serving the model."}
         </p>
       </div>
       <p className="text-sm" data-testid="predicted-provider" aria-live="polite">

@@ -17,15 +17,33 @@ export function ProvidersTable({ model }: { model: CatalogModel }) {
         <caption className="sr-only">Providers of {model.id}</caption>
         <thead className="text-xs uppercase text-zinc-500 dark:text-zinc-400">
           <tr>
-            <th scope="col" className="py-2 pr-3">Provider</th>
-            <th scope="col" className="py-2 pr-3">Status</th>
-            <th scope="col" className="py-2 pr-3 text-right">Context</th>
-            <th scope="col" className="py-2 pr-3 text-right">$/1M in</th>
-            <th scope="col" className="py-2 pr-3 text-right">$/1M out</th>
-            <th scope="col" className="py-2 pr-3 text-right">Throughput</th>
-            <th scope="col" className="py-2 pr-3 text-right">First token</th>
-            <th scope="col" className="py-2 pr-3">Tools</th>
-            <th scope="col" className="py-2">Structured</th>
+            <th scope="col" className="py-2 pr-3">
+              Provider
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              Status
+            </th>
+            <th scope="col" className="py-2 pr-3 text-right">
+              Context
+            </th>
+            <th scope="col" className="py-2 pr-3 text-right">
+              $/1M in
+            </th>
+            <th scope="col" className="py-2 pr-3 text-right">
+              $/1M out
+            </th>
+            <th scope="col" className="py-2 pr-3 text-right">
+              Throughput
+            </th>
+            <th scope="col" className="py-2 pr-3 text-right">
+              First token
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              Tools
+            </th>
+            <th scope="col" className="py-2">
+              Structured
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
@@ -34,11 +52,23 @@ export function ProvidersTable({ model }: { model: CatalogModel }) {
               <th scope="row" className="py-2 pr-3 font-medium">
                 <span className="inline-flex flex-wrap items-center gap-1">
                   {p.provider}
-                  {p.provider === cheapest ? <span className="badge border-emerald-300 text-emerald-800 dark:border-emerald-700 dark:text-emerald-200">Cheapest</span> : null}
-                  {p.provider === fastest ? <span className="badge border-sky-300 text-sky-800 dark:border-sky-700 dark:text-sky-200">Fastest</span> : null}
+                  {p.provider === cheapest ? (
+                    <span className="badge border-emerald-300 text-emerald-800 dark:border-emerald-700 dark:text-emerald-200">
+                      Cheapest
+                    </span>
+                  ) : null}
+                  {p.provider === fastest ? (
+                    <span className="badge border-sky-300 text-sky-800 dark:border-sky-700 dark:text-sky-200">
+                      Fastest
+                    </span>
+                  ) : null}
                 </span>
               </th>
-              <td className={`py-2 pr-3 ${p.status === "live" ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"}`}>{p.status}</td>
+              <td
+                className={`py-2 pr-3 ${p.status === "live" ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"}`}
+              >
+                {p.status}
+              </td>
               <td className="py-2 pr-3 text-right tabular-nums">{formatTokens(p.contextLength)}</td>
               <td className="py-2 pr-3 text-right tabular-nums">{formatPrice(p.inputPrice)}</td>
               <td className="py-2 pr-3 text-right tabular-nums">{formatPrice(p.outputPrice)}</td>

@@ -6,7 +6,10 @@ export function RefLabel({ refText, alias, compact = false }: { refText: string;
   return (
     <span className="inline-flex min-w-0 flex-wrap items-center gap-1.5" data-testid="ref-label" data-ref={refText}>
       {alias ? (
-        <span className="badge border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100" title="Alias">
+        <span
+          className="badge border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+          title="Alias"
+        >
           <span className="sr-only">Alias </span>
           {alias}
         </span>

@@ -40,7 +40,10 @@ export function useEffectiveSettings() {
   const draft = useDraft();
   const index = useCatalogIndex(catalog.data?.models);
   const saved = config.data?.settings;
-  const settings = useMemo(() => (saved ? (draft ? applyChangeToSettings(saved, draft.change) : saved) : undefined), [saved, draft]);
+  const settings = useMemo(
+    () => (saved ? (draft ? applyChangeToSettings(saved, draft.change) : saved) : undefined),
+    [saved, draft],
+  );
   const warnings = useMemo(() => {
     if (!settings) return [];
     // Until the catalog arrives, the server's warnings for the saved file stand in.

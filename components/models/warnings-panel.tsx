@@ -2,7 +2,15 @@ import type { ModelWarning } from "@/lib/catalog/warnings";
 import { RefLabel } from "./ref-label";
 
 /** Every problem with the model settings, each on its ref (with its alias). */
-export function WarningsPanel({ warnings, aliases, title = "Warnings" }: { warnings: ModelWarning[]; aliases: Record<string, string>; title?: string }) {
+export function WarningsPanel({
+  warnings,
+  aliases,
+  title = "Warnings",
+}: {
+  warnings: ModelWarning[];
+  aliases: Record<string, string>;
+  title?: string;
+}) {
   if (warnings.length === 0) return null;
   return (
     <section className="alert-warn space-y-2" aria-label={title} data-testid="model-warnings">

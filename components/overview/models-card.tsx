@@ -25,16 +25,27 @@ export function ModelsCard() {
         {config.error ? (
           <p className="alert-error">openclaw.json could not be read.</p>
         ) : !state || !settings ? (
-          <div className="h-32 animate-pulse rounded-lg bg-zinc-100 dark:bg-zinc-800" aria-label="Loading the model settings" />
+          <div
+            className="h-32 animate-pulse rounded-lg bg-zinc-100 dark:bg-zinc-800"
+            aria-label="Loading the model settings"
+          />
         ) : state.problem ? (
           <p className="alert-error">
-            openclaw.json does not parse{state.problem.line ? ` (line ${state.problem.line}, column ${state.problem.column})` : ""}: OpenClaw cannot start until it is fixed.
+            openclaw.json does not parse
+            {state.problem.line ? ` (line ${state.problem.line}, column ${state.problem.column})` : ""}: OpenClaw cannot
+            start until it is fixed.
           </p>
         ) : (
           <dl className="space-y-3 text-sm">
             <div>
               <dt className="label">Primary</dt>
-              <dd className="mt-1">{settings.primary ? <RefLabel refText={settings.primary} alias={settings.aliases[settings.primary]} /> : <span className="muted">None: OpenClaw has no default model yet.</span>}</dd>
+              <dd className="mt-1">
+                {settings.primary ? (
+                  <RefLabel refText={settings.primary} alias={settings.aliases[settings.primary]} />
+                ) : (
+                  <span className="muted">None: OpenClaw has no default model yet.</span>
+                )}
+              </dd>
             </div>
             <div>
               <dt className="label">Fallbacks</dt>

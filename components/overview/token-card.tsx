@@ -19,7 +19,10 @@ export function TokenCard() {
         {error ? (
           <p className="alert-error">The token status could not be read.</p>
         ) : !status ? (
-          <div className="h-40 animate-pulse rounded-lg bg-zinc-100 dark:bg-zinc-800" aria-label="Loading the token status" />
+          <div
+            className="h-40 animate-pulse rounded-lg bg-zinc-100 dark:bg-zinc-800"
+            aria-label="Loading the token status"
+          />
         ) : status.configured ? (
           <div className="space-y-4">
             <TokenFacts status={status} />

@@ -15,9 +15,13 @@ export function ChatError({ failure, partial = false }: { failure: ChatFailure; 
         <p className="mt-1">
           {action.href ? (
             action.href.startsWith("/") ? (
-              <Link className="link" href={action.href}>{action.label}</Link>
+              <Link className="link" href={action.href}>
+                {action.label}
+              </Link>
             ) : (
-              <a className="link" href={action.href} target="_blank" rel="noreferrer noopener">{action.label}</a>
+              <a className="link" href={action.href} target="_blank" rel="noreferrer noopener">
+                {action.label}
+              </a>
             )
           ) : (
             <span>{action.label}.</span>

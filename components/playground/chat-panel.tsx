@@ -42,12 +42,26 @@ export function ChatPanel({ turns, draft, onDraft, onSend, onStop, onClear, runn
       <ol className="space-y-4" aria-label="Conversation">
         {turns.length === 0 ? <li className="muted">No messages yet. Write one below.</li> : null}
         {turns.map((turn, i) => (
-          <li key={i} className={turn.role === "user" ? "ml-auto max-w-[85%] rounded-xl bg-amber-50 px-4 py-2 dark:bg-amber-950/40" : "card"} data-testid={turn.role === "user" ? "user-message" : "assistant-message"}>
-            {turn.role === "user" ? <p className="whitespace-pre-wrap text-sm">{turn.content}</p> : <AnswerView answer={turn.answer} models={models} />}
+          <li
+            key={i}
+            className={
+              turn.role === "user"
+                ? "ml-auto max-w-[85%] rounded-xl bg-amber-50 px-4 py-2 dark:bg-amber-950/40"
+                : "card"
+            }
+            data-testid={turn.role === "user" ? "user-message" : "assistant-message"}
+          >
+            {turn.role === "user" ? (
+              <p className="whitespace-pre-wrap text-sm">{turn.content}</p>
+            ) : (
+              <AnswerView answer={turn.answer} models={models} />
+            )}
           </li>
         ))}
       </ol>
-      <p role="status" aria-live="polite" className="sr-only" data-testid="chat-status">{statusText(lastAnswer)}</p>
+      <p role="status" aria-live="polite" className="sr-only" data-testid="chat-status">
+        {statusText(lastAnswer)}
+      </p>
       <form
         className="space-y-2"
         onSubmit={(e) => {
@@ -55,7 +69,9 @@ export function ChatPanel({ turns, draft, onDraft, onSend, onStop, onClear, runn
           onSend();
         }}
       >
-        <label className="label" htmlFor="playground-message">Message</label>
+        <label className="label" htmlFor="playground-message">
+          Message
+        </label>
         <textarea
           id="playground-message"
           className="input min-h-24"
@@ -71,9 +87,17 @@ export function ChatPanel({ turns, draft, onDraft, onSend, onStop, onClear, runn
         />
         {blocked ? <p className="text-xs text-amber-700 dark:text-amber-400">{blocked}</p> : null}
         <div className="flex flex-wrap gap-2">
-          <button type="submit" className="btn-primary" disabled={running || !!blocked || draft.trim() === ""}>Send</button>
-          {running ? <button type="button" className="btn" onClick={onStop}>Stop</button> : null}
-          <button type="button" className="btn ml-auto" onClick={onClear} disabled={turns.length === 0 && !running}>Clear conversation</button>
+          <button type="submit" className="btn-primary" disabled={running || !!blocked || draft.trim() === ""}>
+            Send
+          </button>
+          {running ? (
+            <button type="button" className="btn" onClick={onStop}>
+              Stop
+            </button>
+          ) : null}
+          <button type="button" className="btn ml-auto" onClick={onClear} disabled={turns.length === 0 && !running}>
+            Clear conversation
+          </button>
         </div>
       </form>
     </div>

@@ -35,10 +35,20 @@ export function ComparePanel({ settings, modelA, system, params, models, blocked
     const controller = new AbortController();
     abortRef.current = controller;
     setShown([modelA, modelB]);
-    const base: Omit<ChatRequest, "model"> = { messages: [{ role: "user", content: prompt }], ...params, ...(system.trim() ? { system } : {}) };
+    const base: Omit<ChatRequest, "model"> = {
+      messages: [{ role: "user", content: prompt }],
+      ...params,
+      ...(system.trim() ? { system } : {}),
+    };
     await Promise.all(
       [modelA, modelB].map((model, side) =>
-        runChat({ ...base, model }, { signal: controller.signal, onUpdate: (a) => setAnswers((pair) => (side === 0 ? [a, pair[1]] : [pair[0], a])) }),
+        runChat(
+          { ...base, model },
+          {
+            signal: controller.signal,
+            onUpdate: (a) => setAnswers((pair) => (side === 0 ? [a, pair[1]] : [pair[0], a])),
+          },
+        ),
       ),
     );
   }
@@ -48,29 +58,58 @@ export function ComparePanel({ settings, modelA, system, params, models, blocked
       <div className="grid gap-4 md:grid-cols-2">
         <div>
           <p className="label">Model A</p>
-          <p className="mt-1 font-mono text-sm" data-testid="compare-model-a">{modelA}</p>
+          <p className="mt-1 font-mono text-sm" data-testid="compare-model-a">
+            {modelA}
+          </p>
           <p className="muted text-xs">The model chosen on the left.</p>
         </div>
         <ModelPicker label="Model B" value={modelB} onChange={setModelB} settings={settings} models={models} />
       </div>
       <div>
-        <label className="label" htmlFor="compare-prompt">Prompt for both</label>
-        <textarea id="compare-prompt" className="input mt-1 min-h-20" value={prompt} onChange={(e) => setPrompt(e.target.value)} />
+        <label className="label" htmlFor="compare-prompt">
+          Prompt for both
+        </label>
+        <textarea
+          id="compare-prompt"
+          className="input mt-1 min-h-20"
+          value={prompt}
+          onChange={(e) => setPrompt(e.target.value)}
+        />
       </div>
       {blocked ? <p className="text-xs text-amber-700 dark:text-amber-400">{blocked}</p> : null}
       <div className="flex gap-2">
-        <button type="button" className="btn-primary" onClick={compare} disabled={running || !!blocked || !valid || prompt.trim() === ""}>Compare</button>
-        {running ? <button type="button" className="btn" onClick={() => abortRef.current?.abort()}>Stop</button> : null}
+        <button
+          type="button"
+          className="btn-primary"
+          onClick={compare}
+          disabled={running || !!blocked || !valid || prompt.trim() === ""}
+        >
+          Compare
+        </button>
+        {running ? (
+          <button type="button" className="btn" onClick={() => abortRef.current?.abort()}>
+            Stop
+          </button>
+        ) : null}
       </div>
       <div className="grid gap-4 md:grid-cols-2">
         {answers.map((answer, side) =>
           answer ? (
-            <section key={side} className="card min-w-0" aria-label={`Model ${side === 0 ? "A" : "B"}`} data-testid={`compare-${side === 0 ? "a" : "b"}`}>
+            <section
+              key={side}
+              className="card min-w-0"
+              aria-label={`Model ${side === 0 ? "A" : "B"}`}
+              data-testid={`compare-${side === 0 ? "a" : "b"}`}
+            >
               <h3 className="mb-2 text-sm font-semibold">
                 {side === 0 ? "A" : "B"}: <span className="font-mono font-normal">{shown[side]}</span>
               </h3>
               <AnswerView answer={answer} models={models} label={`Answer of model ${side === 0 ? "A" : "B"}`} />
-              <p role="status" aria-live="polite" className="sr-only">{`Model ${side === 0 ? "A" : "B"}: ${statusText(answer)}`}</p>
+              <p
+                role="status"
+                aria-live="polite"
+                className="sr-only"
+              >{`Model ${side === 0 ? "A" : "B"}: ${statusText(answer)}`}</p>
             </section>
           ) : null,
         )}

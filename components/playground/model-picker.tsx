@@ -30,7 +30,8 @@ function configuredOptions(settings: PlaygroundSettings): { ref: string; label: 
   };
   add(settings.primary, "Primary");
   settings.fallbacks.forEach((ref, i) => add(ref, `Fallback ${i + 1}`));
-  for (const ref of [...Object.keys(settings.aliases), ...settings.allow]) add(ref, settings.aliases[ref] ? "Alias" : "Allowed");
+  for (const ref of [...Object.keys(settings.aliases), ...settings.allow])
+    add(ref, settings.aliases[ref] ? "Alias" : "Allowed");
   return out;
 }
 
@@ -48,8 +49,10 @@ export function ModelPicker({ label, value, onChange, settings, models }: Props)
   }, [value, models, settings.aliases]);
   const providers = model ? liveOffers(model).map((p) => p.provider) : [];
   const policyValue = policySuffix(resolved.policy) || "auto";
-  if (resolved.policy.kind === "provider" && !providers.includes(resolved.policy.provider)) providers.push(resolved.policy.provider);
-  const setPolicy = (raw: string) => onChange(withPolicy(value, settings.aliases, raw === "auto" ? { kind: "auto" } : parsePolicy(raw.slice(1))));
+  if (resolved.policy.kind === "provider" && !providers.includes(resolved.policy.provider))
+    providers.push(resolved.policy.provider);
+  const setPolicy = (raw: string) =>
+    onChange(withPolicy(value, settings.aliases, raw === "auto" ? { kind: "auto" } : parsePolicy(raw.slice(1))));
   const describe = `${id}-hint`;
 
   return (
@@ -57,17 +60,28 @@ export function ModelPicker({ label, value, onChange, settings, models }: Props)
       <legend className="label">{label}</legend>
       {configured.length > 0 ? (
         <div>
-          <label className="label text-xs" htmlFor={`${id}-configured`}>Configured models</label>
-          <select id={`${id}-configured`} className="input mt-1" value={configured.some((c) => c.ref === value) ? value : ""} onChange={(e) => e.target.value && onChange(e.target.value)}>
+          <label className="label text-xs" htmlFor={`${id}-configured`}>
+            Configured models
+          </label>
+          <select
+            id={`${id}-configured`}
+            className="input mt-1"
+            value={configured.some((c) => c.ref === value) ? value : ""}
+            onChange={(e) => e.target.value && onChange(e.target.value)}
+          >
             <option value="">Choose from openclaw.json…</option>
             {configured.map((c) => (
-              <option key={c.ref} value={c.ref}>{c.label}</option>
+              <option key={c.ref} value={c.ref}>
+                {c.label}
+              </option>
             ))}
           </select>
         </div>
       ) : null}
       <div>
-        <label className="label text-xs" htmlFor={`${id}-model`}>Model (id, ref or alias)</label>
+        <label className="label text-xs" htmlFor={`${id}-model`}>
+          Model (id, ref or alias)
+        </label>
         <input
           id={`${id}-model`}
           className="input mt-1 font-mono"
@@ -86,33 +100,79 @@ export function ModelPicker({ label, value, onChange, settings, models }: Props)
         </datalist>
       </div>
       <div>
-        <label className="label text-xs" htmlFor={`${id}-policy`}>Policy</label>
-        <select id={`${id}-policy`} className="input mt-1" value={policyValue} onChange={(e) => setPolicy(e.target.value)} disabled={!resolved.valid}>
+        <label className="label text-xs" htmlFor={`${id}-policy`}>
+          Policy
+        </label>
+        <select
+          id={`${id}-policy`}
+          className="input mt-1"
+          value={policyValue}
+          onChange={(e) => setPolicy(e.target.value)}
+          disabled={!resolved.valid}
+        >
           <option value="auto">Auto (router default)</option>
           <option value=":fastest">Fastest</option>
           <option value=":cheapest">Cheapest</option>
           <option value=":preferred">Preferred (your order on Hugging Face)</option>
           {providers.map((p) => (
-            <option key={p} value={`:${p}`}>Provider: {p}</option>
+            <option key={p} value={`:${p}`}>
+              Provider: {p}
+            </option>
           ))}
         </select>
       </div>
-      <ModelHint id={describe} valid={resolved.valid} aliased={resolved.alias} routerModel={resolved.routerModel} known={!!model} cataloged={models !== undefined} predicted={caps.predicted} policy={resolved.policy} pinnedUnavailable={caps.pinnedUnavailable} />
+      <ModelHint
+        id={describe}
+        valid={resolved.valid}
+        aliased={resolved.alias}
+        routerModel={resolved.routerModel}
+        known={!!model}
+        cataloged={models !== undefined}
+        predicted={caps.predicted}
+        policy={resolved.policy}
+        pinnedUnavailable={caps.pinnedUnavailable}
+      />
     </fieldset>
   );
 }
 
-function ModelHint(props: { id: string; valid: boolean; aliased?: string; routerModel: string; known: boolean; cataloged: boolean; predicted?: string; policy: Policy; pinnedUnavailable?: string }) {
-  if (!props.valid) return <p id={props.id} className="text-xs text-red-700 dark:text-red-400">Not a model id (org/model), ref or alias.</p>;
+function ModelHint(props: {
+  id: string;
+  valid: boolean;
+  aliased?: string;
+  routerModel: string;
+  known: boolean;
+  cataloged: boolean;
+  predicted?: string;
+  policy: Policy;
+  pinnedUnavailable?: string;
+}) {
+  if (!props.valid)
+    return (
+      <p id={props.id} className="text-xs text-red-700 dark:text-red-400">
+        Not a model id (org/model), ref or alias.
+      </p>
+    );
   return (
     <div id={props.id} className="space-y-1 text-xs text-zinc-600 dark:text-zinc-400" data-testid="model-hint">
       <p>
         Sends <span className="font-mono">{props.routerModel}</span>
         {props.aliased ? <> (alias “{props.aliased}”)</> : null}
-        {props.predicted && props.policy.kind !== "provider" ? <>; the router would pick <span className="font-medium">{props.predicted}</span> now</> : null}.
+        {props.predicted && props.policy.kind !== "provider" ? (
+          <>
+            ; the router would pick <span className="font-medium">{props.predicted}</span> now
+          </>
+        ) : null}
+        .
       </p>
-      {props.pinnedUnavailable ? <p className="text-amber-700 dark:text-amber-400">{props.pinnedUnavailable} does not serve this model live: the router will refuse it.</p> : null}
-      {props.cataloged && !props.known ? <p className="text-amber-700 dark:text-amber-400">Not in the catalog: only generic parameters are offered.</p> : null}
+      {props.pinnedUnavailable ? (
+        <p className="text-amber-700 dark:text-amber-400">
+          {props.pinnedUnavailable} does not serve this model live: the router will refuse it.
+        </p>
+      ) : null}
+      {props.cataloged && !props.known ? (
+        <p className="text-amber-700 dark:text-amber-400">Not in the catalog: only generic parameters are offered.</p>
+      ) : null}
     </div>
   );
 }

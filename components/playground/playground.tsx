@@ -36,7 +36,12 @@ interface Props {
 
 export function Playground(props: Props) {
   const hydrated = useHydrated();
-  if (!hydrated) return <p className="muted" aria-busy="true">Loading the playground…</p>;
+  if (!hydrated)
+    return (
+      <p className="muted" aria-busy="true">
+        Loading the playground…
+      </p>
+    );
   return <PlaygroundBody {...props} />;
 }
 
@@ -64,7 +69,12 @@ function PlaygroundBody({ settings, initialModel }: Props) {
         ? "Fix the parameters first."
         : undefined;
 
-  const baseRequest = (messages: ChatRequest["messages"]): ChatRequest => ({ model: model.trim(), messages, ...params, ...(system.trim() ? { system } : {}) });
+  const baseRequest = (messages: ChatRequest["messages"]): ChatRequest => ({
+    model: model.trim(),
+    messages,
+    ...params,
+    ...(system.trim() ? { system } : {}),
+  });
 
   async function send() {
     const content = draft.trim();
@@ -78,7 +88,10 @@ function PlaygroundBody({ settings, initialModel }: Props) {
     const setLast = (answer: Answer) => {
       if (abortRef.current === controller) setTurns((list) => [...list.slice(0, -1), { role: "assistant", answer }]);
     };
-    setTurns([...history, { role: "assistant", answer: { status: "waiting", content: "", reasoning: "", startedAt: performance.now() } }]);
+    setTurns([
+      ...history,
+      { role: "assistant", answer: { status: "waiting", content: "", reasoning: "", startedAt: performance.now() } },
+    ]);
     await runChat(request, { signal: controller.signal, onUpdate: setLast });
   }
 
@@ -91,12 +104,30 @@ function PlaygroundBody({ settings, initialModel }: Props) {
       {settings.configProblem ? <p className="alert-warn lg:col-span-2">{settings.configProblem}</p> : null}
       <section className="card space-y-4 self-start" aria-label="Request settings">
         <ModelPicker label="Model" value={model} onChange={setModel} settings={settings} models={catalog.models} />
-        {catalog.failed ? <p className="text-xs text-zinc-500 dark:text-zinc-400">The model catalog is unavailable: type any model id; only generic parameters are offered.</p> : null}
+        {catalog.failed ? (
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">
+            The model catalog is unavailable: type any model id; only generic parameters are offered.
+          </p>
+        ) : null}
         <div>
-          <label className="label" htmlFor="playground-system">System prompt</label>
-          <textarea id="playground-system" className="input mt-1 min-h-20" value={system} onChange={(e) => setSystem(e.target.value)} placeholder="Optional" />
+          <label className="label" htmlFor="playground-system">
+            System prompt
+          </label>
+          <textarea
+            id="playground-system"
+            className="input mt-1 min-h-20"
+            value={system}
+            onChange={(e) => setSystem(e.target.value)}
+            placeholder="Optional"
+          />
         </div>
-        <ParamsPanel form={form} onChange={setForm} caps={caps} errors={errors} structuredProviders={structuredProviders} />
+        <ParamsPanel
+          form={form}
+          onChange={setForm}
+          caps={caps}
+          errors={errors}
+          structuredProviders={structuredProviders}
+        />
       </section>
       <section className="min-w-0" aria-label="Playground">
         <Tabs items={TABS} selected={tab} onSelect={setTab} idPrefix="playground" label="Playground modes" />
@@ -118,13 +149,29 @@ function PlaygroundBody({ settings, initialModel }: Props) {
           />
         </TabPanel>
         <TabPanel id="run-config" idPrefix="playground" selected={tab === "run-config"}>
-          <RunConfigPanel settings={settings} system={system} models={catalog.models} blocked={settings.hasToken ? undefined : blocked} />
+          <RunConfigPanel
+            settings={settings}
+            system={system}
+            models={catalog.models}
+            blocked={settings.hasToken ? undefined : blocked}
+          />
         </TabPanel>
         <TabPanel id="compare" idPrefix="playground" selected={tab === "compare"}>
-          <ComparePanel settings={settings} modelA={model.trim()} system={system} params={genericParams(params)} models={catalog.models} blocked={blocked} />
+          <ComparePanel
+            settings={settings}
+            modelA={model.trim()}
+            system={system}
+            params={genericParams(params)}
+            models={catalog.models}
+            blocked={blocked}
+          />
         </TabPanel>
         <TabPanel id="code" idPrefix="playground" selected={tab === "code"}>
-          <CodePanel request={baseRequest(snippetMessages)} routerModel={resolved.routerModel} baseUrl={settings.baseUrl} />
+          <CodePanel
+            request={baseRequest(snippetMessages)}
+            routerModel={resolved.routerModel}
+            baseUrl={settings.baseUrl}
+          />
         </TabPanel>
       </section>
     </div>

@@ -51,7 +51,8 @@ export function RunConfigPanel({ settings, system, models, blocked }: Props) {
   const [running, setRunning] = useState(false);
   const abortRef = useRef<AbortController | null>(null);
 
-  const update = (index: number, patch: Partial<Attempt>) => setAttempts((list) => list.map((a, i) => (i === index ? { ...a, ...patch } : a)));
+  const update = (index: number, patch: Partial<Attempt>) =>
+    setAttempts((list) => list.map((a, i) => (i === index ? { ...a, ...patch } : a)));
 
   async function run() {
     if (running || chain.length === 0 || prompt.trim() === "") return;
@@ -61,7 +62,11 @@ export function RunConfigPanel({ settings, system, models, blocked }: Props) {
     setAttempts(chain.map((ref, i) => ({ ref, role: i === 0 ? "Primary" : `Fallback ${i}`, state: "pending" })));
     for (let i = 0; i < chain.length; i++) {
       update(i, { state: "running" });
-      const request: ChatRequest = { model: chain[i], messages: [{ role: "user", content: prompt }], ...(system.trim() ? { system } : {}) };
+      const request: ChatRequest = {
+        model: chain[i],
+        messages: [{ role: "user", content: prompt }],
+        ...(system.trim() ? { system } : {}),
+      };
       const answer = await runChat(request, { signal: controller.signal, onUpdate: (a) => update(i, { answer: a }) });
       if (answer.status === "done") {
         update(i, { state: "answered" });
@@ -88,42 +93,73 @@ export function RunConfigPanel({ settings, system, models, blocked }: Props) {
   if (chain.length === 0) {
     return (
       <p className="alert-warn">
-        openclaw.json names no primary model yet. <Link className="link" href="/models">Choose one on the Models page</Link>, then run it here.
+        openclaw.json names no primary model yet.{" "}
+        <Link className="link" href="/models">
+          Choose one on the Models page
+        </Link>
+        , then run it here.
       </p>
     );
   }
   return (
     <div className="space-y-4">
-      <p className="muted">Sends the prompt (with your system prompt, without the playground&apos;s parameters) to the primary model and, on failure, to each fallback in order, as the agent would.</p>
+      <p className="muted">
+        Sends the prompt (with your system prompt, without the playground&apos;s parameters) to the primary model and,
+        on failure, to each fallback in order, as the agent would.
+      </p>
       {settings.hasAuthProfile ? (
         <p className="alert-warn" data-testid="auth-profile-note">
-          OpenClaw has a Hugging Face auth profile (from <code className="font-mono">openclaw onboard</code>): the agent uses that key, which may differ from the token the dashboard uses here.
+          OpenClaw has a Hugging Face auth profile (from <code className="font-mono">openclaw onboard</code>): the agent
+          uses that key, which may differ from the token the dashboard uses here.
         </p>
       ) : null}
       <ol className="list-decimal space-y-1 pl-6 text-sm" aria-label="Your configuration">
         {chain.map((ref, i) => (
           <li key={ref}>
-            <span className="font-medium">{i === 0 ? "Primary" : `Fallback ${i}`}:</span> <span className="font-mono">{ref}</span>
+            <span className="font-medium">{i === 0 ? "Primary" : `Fallback ${i}`}:</span>{" "}
+            <span className="font-mono">{ref}</span>
             {settings.aliases[ref] ? <span className="muted"> ({settings.aliases[ref]})</span> : null}
           </li>
         ))}
       </ol>
       <div>
-        <label className="label" htmlFor="run-config-prompt">Prompt</label>
-        <textarea id="run-config-prompt" className="input mt-1 min-h-20" value={prompt} onChange={(e) => setPrompt(e.target.value)} />
+        <label className="label" htmlFor="run-config-prompt">
+          Prompt
+        </label>
+        <textarea
+          id="run-config-prompt"
+          className="input mt-1 min-h-20"
+          value={prompt}
+          onChange={(e) => setPrompt(e.target.value)}
+        />
       </div>
       {blocked ? <p className="text-xs text-amber-700 dark:text-amber-400">{blocked}</p> : null}
       <div className="flex gap-2">
-        <button type="button" className="btn-primary" onClick={run} disabled={running || !!blocked || prompt.trim() === ""}>Run my configuration</button>
-        {running ? <button type="button" className="btn" onClick={() => abortRef.current?.abort()}>Stop</button> : null}
+        <button
+          type="button"
+          className="btn-primary"
+          onClick={run}
+          disabled={running || !!blocked || prompt.trim() === ""}
+        >
+          Run my configuration
+        </button>
+        {running ? (
+          <button type="button" className="btn" onClick={() => abortRef.current?.abort()}>
+            Stop
+          </button>
+        ) : null}
       </div>
-      <p role="status" aria-live="polite" className="text-sm font-medium" data-testid="run-config-summary">{summary}</p>
+      <p role="status" aria-live="polite" className="text-sm font-medium" data-testid="run-config-summary">
+        {summary}
+      </p>
       {attempts.length > 0 ? (
         <ol className="space-y-3" aria-label="Attempts">
           {attempts.map((attempt, i) => (
             <li key={i} className="card" data-testid="attempt" data-state={attempt.state}>
               <div className="flex flex-wrap items-center gap-2">
-                <span className="font-medium">{i + 1}. {attempt.role}</span>
+                <span className="font-medium">
+                  {i + 1}. {attempt.role}
+                </span>
                 <span className="font-mono text-sm">{attempt.ref}</span>
                 <span className={`badge ${STATE_CLASS[attempt.state]}`}>{STATE_LABEL[attempt.state]}</span>
               </div>

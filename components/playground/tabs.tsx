@@ -8,7 +8,19 @@ interface TabItem<T extends string> {
   label: string;
 }
 
-export function Tabs<T extends string>({ items, selected, onSelect, idPrefix, label }: { items: readonly TabItem<T>[]; selected: T; onSelect: (id: T) => void; idPrefix: string; label: string }) {
+export function Tabs<T extends string>({
+  items,
+  selected,
+  onSelect,
+  idPrefix,
+  label,
+}: {
+  items: readonly TabItem<T>[];
+  selected: T;
+  onSelect: (id: T) => void;
+  idPrefix: string;
+  label: string;
+}) {
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   const move = (index: number) => {
     const next = (index + items.length) % items.length;
@@ -16,7 +28,11 @@ export function Tabs<T extends string>({ items, selected, onSelect, idPrefix, la
     refs.current[next]?.focus();
   };
   return (
-    <div role="tablist" aria-label={label} className="flex flex-wrap gap-1 border-b border-zinc-200 dark:border-zinc-800">
+    <div
+      role="tablist"
+      aria-label={label}
+      className="flex flex-wrap gap-1 border-b border-zinc-200 dark:border-zinc-800"
+    >
       {items.map((item, index) => {
         const active = item.id === selected;
         return (
@@ -50,9 +66,25 @@ export function Tabs<T extends string>({ items, selected, onSelect, idPrefix, la
   );
 }
 
-export function TabPanel({ id, idPrefix, selected, children }: { id: string; idPrefix: string; selected: boolean; children: React.ReactNode }) {
+export function TabPanel({
+  id,
+  idPrefix,
+  selected,
+  children,
+}: {
+  id: string;
+  idPrefix: string;
+  selected: boolean;
+  children: React.ReactNode;
+}) {
   return (
-    <div role="tabpanel" id={`${idPrefix}-panel-${id}`} aria-labelledby={`${idPrefix}-tab-${id}`} hidden={!selected} className="pt-4">
+    <div
+      role="tabpanel"
+      id={`${idPrefix}-panel-${id}`}
+      aria-labelledby={`${idPrefix}-tab-${id}`}
+      hidden={!selected}
+      className="pt-4"
+    >
       {children}
     </div>
   );

@@ -8,7 +8,10 @@ import { jsonFetcher } from "@/lib/client/fetcher";
 export const catalogKey = () => "/api/models";
 
 export function useCatalog(): { models: CatalogModel[] | undefined; failed: boolean; loading: boolean } {
-  const { data, error, isLoading } = useSWR<CatalogResponse>(catalogKey(), jsonFetcher, { revalidateOnFocus: false, shouldRetryOnError: false });
+  const { data, error, isLoading } = useSWR<CatalogResponse>(catalogKey(), jsonFetcher, {
+    revalidateOnFocus: false,
+    shouldRetryOnError: false,
+  });
   return { models: data?.models, failed: !!error, loading: isLoading };
 }
 

@@ -22,7 +22,11 @@ export function ConfirmStep({ config, choice, onBack, onSaved, onSkip }: Props) 
   const primary = choice ?? config.settings.primary ?? DEFAULT_MODEL_REF;
   const plan = planSetupChange(config.settings, primary);
   const previewKey = config.problem ? null : ["/api/config/preview", config.revision, JSON.stringify(plan.change)];
-  const preview = useSWR<ConfigPreviewBody>(previewKey, () => fetchJson<ConfigPreviewBody>("/api/config/preview", { method: "POST", json: plan.change }), { revalidateOnFocus: false });
+  const preview = useSWR<ConfigPreviewBody>(
+    previewKey,
+    () => fetchJson<ConfigPreviewBody>("/api/config/preview", { method: "POST", json: plan.change }),
+    { revalidateOnFocus: false },
+  );
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -30,13 +34,19 @@ export function ConfirmStep({ config, choice, onBack, onSaved, onSkip }: Props) 
     setSaving(true);
     setError(null);
     try {
-      const next = await fetchJson<ConfigStateBody>("/api/config", { method: "PATCH", json: plan.change, headers: { "if-match": config.revision } });
+      const next = await fetchJson<ConfigStateBody>("/api/config", {
+        method: "PATCH",
+        json: plan.change,
+        headers: { "if-match": config.revision },
+      });
       await mutate(configKey(), next, { revalidate: false });
       onSaved();
     } catch (e) {
       if (e instanceof ApiError && e.code === "conflict") {
         await mutate(configKey());
-        setError("openclaw.json changed meanwhile (OpenClaw, an editor or another tab). The change below is now computed against the current file: review it and save again.");
+        setError(
+          "openclaw.json changed meanwhile (OpenClaw, an editor or another tab). The change below is now computed against the current file: review it and save again.",
+        );
       } else setError(e instanceof ApiError ? e.message : "The dashboard server did not answer. Try again.");
     } finally {
       setSaving(false);
@@ -48,29 +58,34 @@ export function ConfirmStep({ config, choice, onBack, onSaved, onSkip }: Props) 
       <h3 className="font-semibold">3. Confirm the change to openclaw.json</h3>
       {config.problem ? (
         <p className="alert-error">
-          {config.path} does not parse{config.problem.line ? ` (line ${config.problem.line}, column ${config.problem.column})` : ""}: {config.problem.message}. Fix it by hand
-          first; the dashboard never overwrites a file it cannot read.
+          {config.path} does not parse
+          {config.problem.line ? ` (line ${config.problem.line}, column ${config.problem.column})` : ""}:{" "}
+          {config.problem.message}. Fix it by hand first; the dashboard never overwrites a file it cannot read.
         </p>
       ) : null}
       <p className="muted">
         Primary model <code>{primary}</code>
-        {plan.alias.added ? (
-          <>
-            {" "}
-            with the alias “{plan.alias.name}”
-          </>
-        ) : (
-          <> (alias not added: {plan.alias.reason})</>
-        )}
-        . Existing fallbacks, aliases and every other setting stay as they are. File: <code>{config.path}</code>
+        {plan.alias.added ? <> with the alias “{plan.alias.name}”</> : <> (alias not added: {plan.alias.reason})</>}.
+        Existing fallbacks, aliases and every other setting stay as they are. File: <code>{config.path}</code>
       </p>
-      {preview.data ? <DiffView diff={preview.data.diff} /> : preview.error ? <p className="alert-error">{(preview.error as Error).message}</p> : <p className="muted">Computing the change…</p>}
+      {preview.data ? (
+        <DiffView diff={preview.data.diff} />
+      ) : preview.error ? (
+        <p className="alert-error">{(preview.error as Error).message}</p>
+      ) : (
+        <p className="muted">Computing the change…</p>
+      )}
       {preview.data?.issues.length ? <p className="alert-error">{preview.data.issues[0].message}</p> : null}
       <div role="alert" aria-live="assertive">
         {error ? <p className="alert-error">{error}</p> : null}
       </div>
       <StepActions onBack={onBack} onSkip={onSkip}>
-        <button type="button" className="btn-primary" onClick={() => void save()} disabled={saving || !preview.data || !!config.problem || !!preview.data.issues.length}>
+        <button
+          type="button"
+          className="btn-primary"
+          onClick={() => void save()}
+          disabled={saving || !preview.data || !!config.problem || !!preview.data.issues.length}
+        >
           {saving ? "Saving…" : "Save to openclaw.json"}
         </button>
       </StepActions>

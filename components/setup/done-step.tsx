@@ -49,7 +49,12 @@ export function DoneStep({ config, onClose }: { config: ConfigStateBody; onClose
         <p className="alert-warn">No default model is set yet: run the setup again, or pick one on the Models page.</p>
       )}
       <div className="flex flex-wrap gap-2">
-        <button type="button" className="btn-primary" onClick={() => void tryIt()} disabled={!primary || answer?.status === "waiting" || answer?.status === "streaming"}>
+        <button
+          type="button"
+          className="btn-primary"
+          onClick={() => void tryIt()}
+          disabled={!primary || answer?.status === "waiting" || answer?.status === "streaming"}
+        >
           Try it: send “Hello”
         </button>
         <Link className="btn" href={primary ? `/playground?model=${encodeURIComponent(primary)}` : "/playground"}>
@@ -81,11 +86,14 @@ function TryAnswer({ answer }: { answer: Answer }) {
       </div>
     );
   }
-  if (!answer.content) return <p className="muted">{answer.reasoning ? "The model is thinking…" : "Waiting for the first token…"}</p>;
+  if (!answer.content)
+    return <p className="muted">{answer.reasoning ? "The model is thinking…" : "Waiting for the first token…"}</p>;
   return (
     <div className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
       <p className="whitespace-pre-wrap">{answer.content}</p>
-      {answer.status === "done" && answer.meta?.provider ? <p className="muted mt-2">Answered by {answer.meta.provider}.</p> : null}
+      {answer.status === "done" && answer.meta?.provider ? (
+        <p className="muted mt-2">Answered by {answer.meta.provider}.</p>
+      ) : null}
     </div>
   );
 }

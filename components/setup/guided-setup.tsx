@@ -7,7 +7,12 @@ import { ModelStep } from "./model-step";
 import { SETUP_STEPS, type SetupProgress, type SetupStep } from "./setup-progress";
 import { TokenStep } from "./token-step";
 
-const STEP_LABELS: Record<SetupStep, string> = { token: "Token", model: "Default model", confirm: "Confirm", done: "Try it" };
+const STEP_LABELS: Record<SetupStep, string> = {
+  token: "Token",
+  model: "Default model",
+  confirm: "Confirm",
+  done: "Try it",
+};
 
 interface Props {
   progress: SetupProgress;
@@ -19,7 +24,8 @@ interface Props {
 export function GuidedSetup({ progress, update, token, config }: Props) {
   const index = SETUP_STEPS.indexOf(progress.step);
   const go = (step: SetupStep) => update({ step, open: true });
-  const skip = (step: SetupStep, next: SetupStep) => update({ step: next, open: true, skipped: [...new Set([...progress.skipped, step])] });
+  const skip = (step: SetupStep, next: SetupStep) =>
+    update({ step: next, open: true, skipped: [...new Set([...progress.skipped, step])] });
 
   return (
     <section aria-labelledby="setup-title" className="card space-y-5" data-testid="guided-setup">
@@ -28,7 +34,9 @@ export function GuidedSetup({ progress, update, token, config }: Props) {
           <h2 id="setup-title" className="text-lg font-semibold">
             Guided setup
           </h2>
-          <p className="muted">A token, a default model, and a check that it answers. Each step can be skipped and redone later.</p>
+          <p className="muted">
+            A token, a default model, and a check that it answers. Each step can be skipped and redone later.
+          </p>
         </div>
         <button type="button" className="btn" onClick={() => update({ open: false, dismissed: true })}>
           Close setup
@@ -36,7 +44,8 @@ export function GuidedSetup({ progress, update, token, config }: Props) {
       </div>
       <ol className="flex flex-wrap gap-2" aria-label="Setup steps">
         {SETUP_STEPS.map((step, i) => {
-          const state = i === index ? "current" : progress.skipped.includes(step) ? "skipped" : i < index ? "done" : "todo";
+          const state =
+            i === index ? "current" : progress.skipped.includes(step) ? "skipped" : i < index ? "done" : "todo";
           return (
             <li key={step}>
               <button
@@ -55,7 +64,9 @@ export function GuidedSetup({ progress, update, token, config }: Props) {
         })}
       </ol>
       <div>
-        {progress.step === "token" ? <TokenStep token={token} onNext={() => go("model")} onSkip={() => skip("token", "model")} /> : null}
+        {progress.step === "token" ? (
+          <TokenStep token={token} onNext={() => go("model")} onSkip={() => skip("token", "model")} />
+        ) : null}
         {progress.step === "model" ? (
           <ModelStep
             config={config}
@@ -67,9 +78,19 @@ export function GuidedSetup({ progress, update, token, config }: Props) {
           />
         ) : null}
         {progress.step === "confirm" ? (
-          <ConfirmStep config={config} choice={progress.choice} onBack={() => go("model")} onSaved={() => update({ step: "done", open: true })} onSkip={() => update({ open: false, dismissed: true, skipped: [...new Set([...progress.skipped, "confirm" as const])] })} />
+          <ConfirmStep
+            config={config}
+            choice={progress.choice}
+            onBack={() => go("model")}
+            onSaved={() => update({ step: "done", open: true })}
+            onSkip={() =>
+              update({ open: false, dismissed: true, skipped: [...new Set([...progress.skipped, "confirm" as const])] })
+            }
+          />
         ) : null}
-        {progress.step === "done" ? <DoneStep config={config} onClose={() => update({ open: false, dismissed: false, step: "done" })} /> : null}
+        {progress.step === "done" ? (
+          <DoneStep config={config} onClose={() => update({ open: false, dismissed: false, step: "done" })} />
+        ) : null}
       </div>
     </section>
   );

@@ -31,11 +31,17 @@ export function ModelStep({ config, choice, onChoose, onBack, onNext, onSkip }: 
   const models = useMemo(() => {
     const list = [...(catalog.data?.models ?? [])];
     // DeepSeek R1 (OpenClaw's default) first, then by name.
-    return list.sort((a, b) => Number(buildRef(b.id) === DEFAULT_MODEL_REF) - Number(buildRef(a.id) === DEFAULT_MODEL_REF) || a.name.localeCompare(b.name));
+    return list.sort(
+      (a, b) =>
+        Number(buildRef(b.id) === DEFAULT_MODEL_REF) - Number(buildRef(a.id) === DEFAULT_MODEL_REF) ||
+        a.name.localeCompare(b.name),
+    );
   }, [catalog.data]);
   const parsed = parseRef(selected);
   const model = models.find((m) => m.id === parsed.modelId);
-  const inList = models.some((m) => POLICIES.some((p) => buildRef(m.id, p.suffix ? { kind: p.suffix } : { kind: "auto" }) === selected));
+  const inList = models.some((m) =>
+    POLICIES.some((p) => buildRef(m.id, p.suffix ? { kind: p.suffix } : { kind: "auto" }) === selected),
+  );
 
   return (
     <div className="space-y-4">
@@ -55,7 +61,13 @@ export function ModelStep({ config, choice, onChoose, onBack, onNext, onSkip }: 
         <label htmlFor={selectId} className="label">
           Model your agent uses by default
         </label>
-        <select id={selectId} className="input" value={selected} onChange={(event) => onChoose(event.target.value)} aria-describedby={noteId}>
+        <select
+          id={selectId}
+          className="input"
+          value={selected}
+          onChange={(event) => onChoose(event.target.value)}
+          aria-describedby={noteId}
+        >
           {!inList ? <option value={selected}>{selected} (current)</option> : null}
           {models.map((m) => (
             <ModelOptions key={m.id} model={m} />
@@ -105,7 +117,8 @@ function PolicyNote({ model, ref_ }: { model: CatalogModel | undefined; ref_: st
   const pick = predictProvider(model, policy);
   return (
     <p className="alert-warn">
-      With <strong>{policy.kind}</strong>, the router picks the provider for each request: the {policy.kind === "cheapest" ? "lowest output price" : "highest throughput"} among live providers.{" "}
+      With <strong>{policy.kind}</strong>, the router picks the provider for each request: the{" "}
+      {policy.kind === "cheapest" ? "lowest output price" : "highest throughput"} among live providers.{" "}
       {pick ? (
         <>
           Right now that is <strong>{pick.provider}</strong>.

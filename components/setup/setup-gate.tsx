@@ -21,10 +21,16 @@ export function SetupGate() {
             Guided setup
           </h2>
           <p className="muted">
-            {missing ? "Setup is not finished: a token or a default model is still missing." : "Token and default model are set. You can run the setup again at any time."}
+            {missing
+              ? "Setup is not finished: a token or a default model is still missing."
+              : "Token and default model are set. You can run the setup again at any time."}
           </p>
         </div>
-        <button type="button" className={missing ? "btn-primary" : "btn"} onClick={() => update({ open: true, dismissed: false, step: "token", skipped: [] })}>
+        <button
+          type="button"
+          className={missing ? "btn-primary" : "btn"}
+          onClick={() => update({ open: true, dismissed: false, step: "token", skipped: [] })}
+        >
           {missing ? "Resume setup" : "Run setup again"}
         </button>
       </section>

@@ -27,7 +27,9 @@ function load(): SetupProgress {
       step: SETUP_STEPS.includes(value.step as SetupStep) ? (value.step as SetupStep) : "token",
       open: value.open === true,
       dismissed: value.dismissed === true,
-      skipped: Array.isArray(value.skipped) ? value.skipped.filter((s): s is SetupStep => SETUP_STEPS.includes(s as SetupStep)) : [],
+      skipped: Array.isArray(value.skipped)
+        ? value.skipped.filter((s): s is SetupStep => SETUP_STEPS.includes(s as SetupStep))
+        : [],
       choice: typeof value.choice === "string" && value.choice.length < 300 ? value.choice : undefined,
     };
   } catch {

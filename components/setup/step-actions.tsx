@@ -1,5 +1,13 @@
 /** The buttons under a setup step: Back, the step's main action, and Skip. */
-export function StepActions({ onBack, onSkip, children }: { onBack?: () => void; onSkip: () => void; children: React.ReactNode }) {
+export function StepActions({
+  onBack,
+  onSkip,
+  children,
+}: {
+  onBack?: () => void;
+  onSkip: () => void;
+  children: React.ReactNode;
+}) {
   return (
     <div className="flex flex-wrap gap-2">
       {onBack ? (

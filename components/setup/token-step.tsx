@@ -12,12 +12,21 @@ export function TokenStep({ token, onNext, onSkip }: { token: TokenStatus; onNex
         <a className="link" href={NEW_TOKEN_URL} target="_blank" rel="noreferrer noopener">
           Create a fine-grained token with “Make calls to Inference Providers” already chosen
         </a>
-        , copy it, and paste it below. It is checked with Hugging Face and saved in OpenClaw&apos;s <code>.env</code> on this machine.
+        , copy it, and paste it below. It is checked with Hugging Face and saved in OpenClaw&apos;s <code>.env</code> on
+        this machine.
       </p>
       {token.configured ? (
         <p className={token.outcome === "valid" ? "alert-ok" : "alert-warn"} data-testid="setup-token-state">
           A token is in effect: {token.masked}
-          {token.account ? ` (${token.account})` : ""}, {token.outcome === "valid" ? "checked and working" : token.outcome === "no_permission" ? "but it may not call Inference Providers" : token.outcome === "invalid" ? "but Hugging Face rejected it" : "not verified yet"}. You can keep it or replace it.
+          {token.account ? ` (${token.account})` : ""},{" "}
+          {token.outcome === "valid"
+            ? "checked and working"
+            : token.outcome === "no_permission"
+              ? "but it may not call Inference Providers"
+              : token.outcome === "invalid"
+                ? "but Hugging Face rejected it"
+                : "not verified yet"}
+          . You can keep it or replace it.
         </p>
       ) : null}
       <TokenForm replacing={token.configured} />

@@ -22,10 +22,16 @@ export function RemoveToken({ status }: { status: TokenStatus }) {
     try {
       const response = await fetchJson<RemoveTokenResponse>("/api/token", { method: "DELETE" });
       await mutate(tokenKey(), response.status, { revalidate: false });
-      const still = response.status.configured ? ` A token is still in effect from ${response.status.source?.startsWith("env:") ? "the dashboard's environment" : ".env"}.` : "";
-      setMessage(response.removed ? `Removed the saved token from .env.${still}` : "There was no saved token to remove.");
+      const still = response.status.configured
+        ? ` A token is still in effect from ${response.status.source?.startsWith("env:") ? "the dashboard's environment" : ".env"}.`
+        : "";
+      setMessage(
+        response.removed ? `Removed the saved token from .env.${still}` : "There was no saved token to remove.",
+      );
     } catch (error) {
-      setMessage(error instanceof ApiError ? error.message : "The dashboard server could not be reached. Nothing was removed.");
+      setMessage(
+        error instanceof ApiError ? error.message : "The dashboard server could not be reached. Nothing was removed.",
+      );
     } finally {
       setBusy(false);
       setConfirming(false);
@@ -39,8 +45,8 @@ export function RemoveToken({ status }: { status: TokenStatus }) {
       </h2>
       {status.stored ? (
         <p className="muted">
-          Deletes only the <code>HF_TOKEN</code> line ({status.stored.masked}) from <code className="break-all">{status.envFile}</code>; every
-          other line stays.
+          Deletes only the <code>HF_TOKEN</code> line ({status.stored.masked}) from{" "}
+          <code className="break-all">{status.envFile}</code>; every other line stays.
         </p>
       ) : (
         <p className="muted">No token is saved in .env.</p>
@@ -65,7 +71,13 @@ export function RemoveToken({ status }: { status: TokenStatus }) {
           </div>
         </div>
       ) : (
-        <button ref={openRef} type="button" className="btn" disabled={!status.stored} onClick={() => setConfirming(true)}>
+        <button
+          ref={openRef}
+          type="button"
+          className="btn"
+          disabled={!status.stored}
+          onClick={() => setConfirming(true)}
+        >
           Remove token…
         </button>
       )}

@@ -18,7 +18,9 @@ export function StatusCard({ status }: { status: TokenStatus }) {
     try {
       const next = await fetchJson<TokenStatus>("/api/token/verify", { method: "POST" });
       await mutate(tokenKey(), next, { revalidate: false });
-      setMessage(`Checked: ${next.outcome && next.outcome !== "unchecked" ? OUTCOME_LABELS[next.outcome] : "no result"}.`);
+      setMessage(
+        `Checked: ${next.outcome && next.outcome !== "unchecked" ? OUTCOME_LABELS[next.outcome] : "no result"}.`,
+      );
     } catch (error) {
       setMessage(error instanceof ApiError ? error.message : "The dashboard server could not be reached.");
     } finally {

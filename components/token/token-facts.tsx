@@ -1,10 +1,18 @@
-import { OUTCOME_LABELS, ROLE_LABELS, SOURCE_LABELS, permissionLabel, type TokenStatus } from "@/lib/token/token-status";
+import {
+  OUTCOME_LABELS,
+  ROLE_LABELS,
+  SOURCE_LABELS,
+  permissionLabel,
+  type TokenStatus,
+} from "@/lib/token/token-status";
 
 // Small pieces shared by the Token page and the Overview card.
 const BADGE_TONES: Record<string, string> = {
-  valid: "border-emerald-300 bg-emerald-50 text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100",
+  valid:
+    "border-emerald-300 bg-emerald-50 text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100",
   invalid: "border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100",
-  no_permission: "border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100",
+  no_permission:
+    "border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100",
   unverified: "border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100",
   unchecked: "border-zinc-300 bg-zinc-50 text-zinc-700 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-300",
 };

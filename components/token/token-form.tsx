@@ -37,11 +37,16 @@ export function TokenForm({ replacing }: { replacing: boolean }) {
       await mutate(tokenKey(), response.status, { revalidate: false });
       setResult({ kind: "saved", response });
     } catch (error) {
-      if (error instanceof ApiError && error.code === "token_invalid") setResult({ kind: "rejected", message: error.message });
+      if (error instanceof ApiError && error.code === "token_invalid")
+        setResult({ kind: "rejected", message: error.message });
       else if (error instanceof ApiError && error.code === "invalid_token") {
         setFieldError(error.message);
         setResult({ kind: "idle" });
-      } else setResult({ kind: "error", message: error instanceof ApiError ? error.message : "The dashboard server could not be reached. Try again." });
+      } else
+        setResult({
+          kind: "error",
+          message: error instanceof ApiError ? error.message : "The dashboard server could not be reached. Try again.",
+        });
     }
   }
 
@@ -86,7 +91,11 @@ export function TokenForm({ replacing }: { replacing: boolean }) {
             with “Make calls to Inference Providers”. It is checked with Hugging Face, then saved on this machine only.
           </p>
           {fieldError ? (
-            <p id={ids.error} className="text-sm font-medium text-red-700 dark:text-red-400" data-testid="token-field-error">
+            <p
+              id={ids.error}
+              className="text-sm font-medium text-red-700 dark:text-red-400"
+              data-testid="token-field-error"
+            >
               {fieldError}
             </p>
           ) : null}
@@ -115,7 +124,9 @@ function ResultPanel({ result, onForce, busy }: { result: Result; onForce: () =>
             Save anyway
           </button>
         </p>
-        <p className="text-xs">Saving anyway is for tokens Hugging Face cannot confirm right now; the agent will fail with a rejected token.</p>
+        <p className="text-xs">
+          Saving anyway is for tokens Hugging Face cannot confirm right now; the agent will fail with a rejected token.
+        </p>
       </div>
     );
   }
@@ -131,7 +142,8 @@ function ResultPanel({ result, onForce, busy }: { result: Result; onForce: () =>
       ) : null}
       {check.outcome === "no_permission" ? (
         <p className="alert-warn">
-          Saved {check.masked}, but this token may not make calls to Inference Providers, so chat requests will be refused.{" "}
+          Saved {check.masked}, but this token may not make calls to Inference Providers, so chat requests will be
+          refused.{" "}
           <a className="link" href={NEW_TOKEN_URL} target="_blank" rel="noreferrer noopener">
             Create a token with that permission
           </a>
@@ -140,8 +152,8 @@ function ResultPanel({ result, onForce, busy }: { result: Result; onForce: () =>
       ) : null}
       {check.outcome === "unverified" ? (
         <p className="alert-warn">
-          Saved {check.masked} as not verified yet: {check.reason ? REASON_LABELS[check.reason] : "the check did not finish."} Use “Check
-          again” above later.
+          Saved {check.masked} as not verified yet:{" "}
+          {check.reason ? REASON_LABELS[check.reason] : "the check did not finish."} Use “Check again” above later.
         </p>
       ) : null}
       {check.outcome === "invalid" ? (
@@ -153,7 +165,9 @@ function ResultPanel({ result, onForce, busy }: { result: Result; onForce: () =>
           .
         </p>
       ) : null}
-      {!inEffect && status.shadowing ? <p className="alert-warn">Saved, but not in effect: {status.shadowing.message}</p> : null}
+      {!inEffect && status.shadowing ? (
+        <p className="alert-warn">Saved, but not in effect: {status.shadowing.message}</p>
+      ) : null}
     </div>
   );
 }

@@ -12,7 +12,9 @@ export interface Delta {
 export interface Reply {
   deltas: Delta[];
   /** The non-streaming message. */
-  message: { role: "assistant"; content: string } & Partial<Record<"reasoning" | "reasoning_content" | "reasoning_text", string>>;
+  message: { role: "assistant"; content: string } & Partial<
+    Record<"reasoning" | "reasoning_content" | "reasoning_text", string>
+  >;
   usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
 }
 
@@ -29,7 +31,10 @@ function partsOf(content: unknown): ContentPart[] {
 /** Text of a message's content (string or parts), plus a note of attached images. */
 export function messageText(content: unknown): string {
   const parts = partsOf(content);
-  const text = parts.filter((p) => p.type === "text" && typeof p.text === "string").map((p) => p.text).join(" ");
+  const text = parts
+    .filter((p) => p.type === "text" && typeof p.text === "string")
+    .map((p) => p.text)
+    .join(" ");
   const images = parts.filter((p) => p.type === "image_url").length;
   return images > 0 ? `${text} [${images} image${images > 1 ? "s" : ""}]`.trim() : text;
 }
@@ -50,7 +55,9 @@ export function split(text: string, n: number): string[] {
   const count = Math.min(n, chars.length);
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
-    out.push(chars.slice(Math.floor((i * chars.length) / count), Math.floor(((i + 1) * chars.length) / count)).join(""));
+    out.push(
+      chars.slice(Math.floor((i * chars.length) / count), Math.floor(((i + 1) * chars.length) / count)).join(""),
+    );
   }
   return out;
 }
@@ -90,5 +97,9 @@ export function composeReply(messages: unknown[], provider: string, form: Reason
   }
   deltas[0] = { role: "assistant", ...deltas[0] };
   const prompt = Math.max(1, Math.ceil(promptChars(messages) / 4));
-  return { deltas, message, usage: { prompt_tokens: prompt, completion_tokens: deltas.length, total_tokens: prompt + deltas.length } };
+  return {
+    deltas,
+    message,
+    usage: { prompt_tokens: prompt, completion_tokens: deltas.length, total_tokens: prompt + deltas.length },
+  };
 }

@@ -24,10 +24,15 @@ export interface StreamSpec {
 export const sse = (data: string): string => `data: ${data}\n\n`;
 
 function chunk(meta: ChunkMeta, delta: Delta, finishReason: string | null): string {
-  return sse(JSON.stringify({
-    id: meta.id, object: "chat.completion.chunk", created: meta.created, model: meta.model,
-    choices: [{ index: 0, delta, finish_reason: finishReason }],
-  }));
+  return sse(
+    JSON.stringify({
+      id: meta.id,
+      object: "chat.completion.chunk",
+      created: meta.created,
+      model: meta.model,
+      choices: [{ index: 0, delta, finish_reason: finishReason }],
+    }),
+  );
 }
 
 /** Delta events up to and including the `n`th one that carries `content`. */
@@ -45,23 +50,46 @@ export function buildStream(reply: Reply, meta: ChunkMeta, includeUsage: boolean
   const deltas = reply.deltas.map((d) => chunk(meta, d, null));
   const tail = [chunk(meta, {}, "stop")];
   if (includeUsage) {
-    tail.push(sse(JSON.stringify({
-      id: meta.id, object: "chat.completion.chunk", created: meta.created, model: meta.model, choices: [], usage: reply.usage,
-    })));
+    tail.push(
+      sse(
+        JSON.stringify({
+          id: meta.id,
+          object: "chat.completion.chunk",
+          created: meta.created,
+          model: meta.model,
+          choices: [],
+          usage: reply.usage,
+        }),
+      ),
+    );
   }
   tail.push(sse("[DONE]"));
   switch (scenario) {
     case "midstream-error":
-      return { events: [...firstContent(reply.deltas, meta, 3), sse(JSON.stringify({ error: { message: MIDSTREAM_ERROR } }))], ending: "end" };
+      return {
+        events: [...firstContent(reply.deltas, meta, 3), sse(JSON.stringify({ error: { message: MIDSTREAM_ERROR } }))],
+        ending: "end",
+      };
     case "midstream-error-string":
-      return { events: [...firstContent(reply.deltas, meta, 3), sse(JSON.stringify({ error: MIDSTREAM_ERROR }))], ending: "end" };
+      return {
+        events: [...firstContent(reply.deltas, meta, 3), sse(JSON.stringify({ error: MIDSTREAM_ERROR }))],
+        ending: "end",
+      };
     case "hang-after-first":
       return { events: deltas.slice(0, 1), ending: "hang" };
     case "reset-midstream":
       return { events: firstContent(reply.deltas, meta, 3), ending: "destroy" };
     case "malformed-sse":
       // Well-framed event whose data is cut-off JSON, then the stream carries on normally.
-      return { events: [...deltas.slice(0, 2), sse('{"id":"' + meta.id + '","choices":[{"delta":{"content":'), ...deltas.slice(2), ...tail], ending: "end" };
+      return {
+        events: [
+          ...deltas.slice(0, 2),
+          sse('{"id":"' + meta.id + '","choices":[{"delta":{"content":'),
+          ...deltas.slice(2),
+          ...tail,
+        ],
+        ending: "end",
+      };
     default:
       return { events: [...deltas, ...tail], ending: "end" };
   }
@@ -94,7 +122,12 @@ export function planWrites(events: string[]): Buffer[] {
 }
 
 /** Writes a stream with `delayMs` before each network write; stops as soon as the client leaves. */
-export async function writeStream(ctx: RequestContext, headers: Headers, spec: StreamSpec, delayMs: number): Promise<void> {
+export async function writeStream(
+  ctx: RequestContext,
+  headers: Headers,
+  spec: StreamSpec,
+  delayMs: number,
+): Promise<void> {
   const { res, signal } = ctx;
   res.writeHead(200, { ...headers, "content-type": "text/event-stream", "cache-control": "no-cache" });
   res.flushHeaders();

@@ -4,7 +4,16 @@ import { ERROR_ONLY_MODEL_ID } from "./catalog";
 import type { ChatScenario } from "./scenario";
 import { startFakeHf, type FakeHf } from "./server";
 import {
-  TOKEN, auth, chatBody, chunks, postChat, rawChat, settlesWithin, sseData, waitFor, type ChunkJson,
+  TOKEN,
+  auth,
+  chatBody,
+  chunks,
+  postChat,
+  rawChat,
+  settlesWithin,
+  sseData,
+  waitFor,
+  type ChunkJson,
 } from "./test-helpers";
 
 let fake: FakeHf;
@@ -26,17 +35,34 @@ async function streamOf(model: string, extra: Record<string, unknown> = STREAM) 
 }
 
 const deltas = (cs: ChunkJson[]) => cs.filter((c) => c.choices.length > 0).map((c) => c.choices[0].delta);
-const contentOf = (cs: ChunkJson[]) => deltas(cs).map((d) => d.content ?? "").join("");
+const contentOf = (cs: ChunkJson[]) =>
+  deltas(cs)
+    .map((d) => d.content ?? "")
+    .join("");
 
 describe("auth and validation", () => {
   it.each([
     ["no token", {}, 401, { error: "Invalid username or password." }],
     ["a bad token", auth("hf_invalid1"), 401, { error: "Invalid username or password." }],
     ["a garbled header", { authorization: "hf_abc" }, 401, { error: "Invalid username or password." }],
-    ["an fgnoinference token", auth("hf_fgnoinference9"), 403,
-      { error: "This authentication method does not have sufficient permissions to call Inference Providers on behalf of user fake-user" }],
-    ["a nocredit token", auth("hf_NoCredit9"), 402,
-      { error: "You have exceeded your monthly included credits for Inference Providers. Subscribe to PRO to get 20x more monthly included credits." }],
+    [
+      "an fgnoinference token",
+      auth("hf_fgnoinference9"),
+      403,
+      {
+        error:
+          "This authentication method does not have sufficient permissions to call Inference Providers on behalf of user fake-user",
+      },
+    ],
+    [
+      "a nocredit token",
+      auth("hf_NoCredit9"),
+      402,
+      {
+        error:
+          "You have exceeded your monthly included credits for Inference Providers. Subscribe to PRO to get 20x more monthly included credits.",
+      },
+    ],
   ])("refuses %s", async (_name, headers: Record<string, string>, status, body) => {
     const res = await postChat(fake, chatBody(V31), headers);
     expect(res.status).toBe(status);
@@ -68,10 +94,14 @@ describe("auth and validation", () => {
   ])("answers model_not_supported for %s", async (_name, model, id) => {
     const res = await postChat(fake, chatBody(model));
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ error: {
-      message: `The requested model '${id}' is not supported by any provider you have enabled.`,
-      type: "invalid_request_error", param: "model", code: "model_not_supported",
-    } });
+    expect(await res.json()).toEqual({
+      error: {
+        message: `The requested model '${id}' is not supported by any provider you have enabled.`,
+        type: "invalid_request_error",
+        param: "model",
+        code: "model_not_supported",
+      },
+    });
   });
 });
 
@@ -115,20 +145,50 @@ describe("answers", () => {
     const res = await postChat(fake, chatBody(V31, { temperature: 0.2 }));
     expect(res.headers.get("content-type")).toContain("application/json");
     expect(await res.json()).toEqual({
-      id: expect.stringMatching(/^chatcmpl-/), object: "chat.completion", created: expect.any(Number), model: V31,
-      choices: [{ index: 0, message: { role: "assistant", content: "Hello from fireworks-ai! You said: Hi there" }, finish_reason: "stop" }],
-      usage: { prompt_tokens: expect.any(Number), completion_tokens: expect.any(Number), total_tokens: expect.any(Number) },
+      id: expect.stringMatching(/^chatcmpl-/),
+      object: "chat.completion",
+      created: expect.any(Number),
+      model: V31,
+      choices: [
+        {
+          index: 0,
+          message: { role: "assistant", content: "Hello from fireworks-ai! You said: Hi there" },
+          finish_reason: "stop",
+        },
+      ],
+      usage: {
+        prompt_tokens: expect.any(Number),
+        completion_tokens: expect.any(Number),
+        total_tokens: expect.any(Number),
+      },
     });
   });
 
   it("echoes the last user message cut to 80 characters, and notes images", async () => {
     const long = "x".repeat(200);
-    const res = await postChat(fake, { model: V31, messages: [{ role: "user", content: "first" }, { role: "assistant", content: "ok" }, { role: "user", content: long }] });
+    const res = await postChat(fake, {
+      model: V31,
+      messages: [
+        { role: "user", content: "first" },
+        { role: "assistant", content: "ok" },
+        { role: "user", content: long },
+      ],
+    });
     const body = (await res.json()) as { choices: { message: { content: string } }[] };
     expect(body.choices[0].message.content).toBe(`Hello from fireworks-ai! You said: ${"x".repeat(80)}`);
 
-    const img = await postChat(fake, { model: "google/gemma-3-27b-it", messages: [{ role: "user", content: [
-      { type: "text", text: "What is this?" }, { type: "image_url", image_url: { url: "data:image/png;base64,iVBORw0KGgo=" } }] }] });
+    const img = await postChat(fake, {
+      model: "google/gemma-3-27b-it",
+      messages: [
+        {
+          role: "user",
+          content: [
+            { type: "text", text: "What is this?" },
+            { type: "image_url", image_url: { url: "data:image/png;base64,iVBORw0KGgo=" } },
+          ],
+        },
+      ],
+    });
     const imgBody = (await img.json()) as { choices: { message: { content: string } }[] };
     expect(imgBody.choices[0].message.content).toBe("Hello from scaleway! You said: What is this? [1 image]");
   });
@@ -149,7 +209,9 @@ describe("answers", () => {
     const usage = parsed.at(-1)!;
     expect(usage.choices).toEqual([]);
     expect(usage.usage!.total_tokens).toBe(usage.usage!.prompt_tokens + usage.usage!.completion_tokens);
-    expect(parsed.every((c) => c.object === "chat.completion.chunk" && c.model === V31 && c.id === parsed[0].id)).toBe(true);
+    expect(parsed.every((c) => c.object === "chat.completion.chunk" && c.model === V31 && c.id === parsed[0].id)).toBe(
+      true,
+    );
   });
 
   it("leaves the usage chunk out without include_usage", async () => {
@@ -174,7 +236,9 @@ describe("answers", () => {
     expect(ds.some((d) => others.some((f) => f in d))).toBe(false);
     expect(contentOf(parsed)).toMatch(/^Hello from /);
 
-    const once = (await (await postChat(fake, chatBody(model))).json()) as { choices: { message: Record<string, string> }[] };
+    const once = (await (await postChat(fake, chatBody(model))).json()) as {
+      choices: { message: Record<string, string> }[];
+    };
     expect(once.choices[0].message[field]).toMatch(/^The user greeted me/);
     expect(once.choices[0].message.content).toMatch(/^Hello from /);
   });
@@ -185,10 +249,14 @@ describe("answers", () => {
     expect(ds[0]).toEqual({ role: "assistant", content: "<thi" });
     expect(ds[1].content).toBe("nk>\n");
     const content = contentOf(parsed);
-    expect(content).toMatch(/^<think>\nThe user greeted me[^]*\n<\/think>\n\nHello from fireworks-ai! You said: Hi there$/);
+    expect(content).toMatch(
+      /^<think>\nThe user greeted me[^]*\n<\/think>\n\nHello from fireworks-ai! You said: Hi there$/,
+    );
     expect(ds.some((d) => "reasoning" in d || "reasoning_content" in d || "reasoning_text" in d)).toBe(false);
 
-    const once = (await (await postChat(fake, chatBody("deepseek-ai/DeepSeek-R1"))).json()) as { choices: { message: { content: string } }[] };
+    const once = (await (await postChat(fake, chatBody("deepseek-ai/DeepSeek-R1"))).json()) as {
+      choices: { message: { content: string } }[];
+    };
     expect(once.choices[0].message.content).toBe(content);
   });
 
@@ -197,7 +265,11 @@ describe("answers", () => {
     await (await postChat(fake, body, { ...auth(), "x-hf-bill-to": "fake-org" })).text();
     const [entry] = fake.requests();
     expect(entry).toMatchObject({ method: "POST", path: "/v1/chat/completions", body, finished: true, aborted: false });
-    expect(entry.headers).toMatchObject({ authorization: `Bearer ${TOKEN}`, "x-hf-bill-to": "fake-org", "content-type": "application/json" });
+    expect(entry.headers).toMatchObject({
+      authorization: `Bearer ${TOKEN}`,
+      "x-hf-bill-to": "fake-org",
+      "content-type": "application/json",
+    });
   });
 });
 
@@ -253,7 +325,18 @@ describe("stream timing and transport", () => {
 describe("chat scenarios", () => {
   const rateLimit = { error: { message: expect.stringMatching(/^Rate limit reached/), type: "rate_limit_error" } };
   it.each<[ChatScenario, number, unknown]>([
-    ["error-400", 400, { error: { message: `The requested model '${V31}' is not supported by any provider you have enabled.`, type: "invalid_request_error", param: "model", code: "model_not_supported" } }],
+    [
+      "error-400",
+      400,
+      {
+        error: {
+          message: `The requested model '${V31}' is not supported by any provider you have enabled.`,
+          type: "invalid_request_error",
+          param: "model",
+          code: "model_not_supported",
+        },
+      },
+    ],
     ["error-401", 401, { error: "Invalid username or password." }],
     ["error-402", 402, { error: expect.stringMatching(/^You have exceeded your monthly included credits/) }],
     ["error-403", 403, { error: expect.stringMatching(/on behalf of user fake-user$/) }],

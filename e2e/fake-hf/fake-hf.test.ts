@@ -29,9 +29,19 @@ describe("hub GET /api/whoami-v2", () => {
     const res = await whoami(auth());
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
-      type: "user", id: expect.any(String), name: "fake-user", fullname: "Fake User", email: expect.any(String),
-      isPro: false, canPay: false, avatarUrl: expect.any(String), orgs: [{ name: "fake-org", roleInOrg: "admin" }],
-      auth: { type: "access_token", accessToken: { displayName: "dashboard-test", role: "write", createdAt: expect.any(String) } },
+      type: "user",
+      id: expect.any(String),
+      name: "fake-user",
+      fullname: "Fake User",
+      email: expect.any(String),
+      isPro: false,
+      canPay: false,
+      avatarUrl: expect.any(String),
+      orgs: [{ name: "fake-org", roleInOrg: "admin" }],
+      auth: {
+        type: "access_token",
+        accessToken: { displayName: "dashboard-test", role: "write", createdAt: expect.any(String) },
+      },
     });
   });
 
@@ -50,7 +60,9 @@ describe("hub GET /api/whoami-v2", () => {
   });
 
   it("maps readonly (any case) to role read", async () => {
-    const body = (await (await whoami(auth("hf_ReadOnly42"))).json()) as { auth: { accessToken: Record<string, unknown> } };
+    const body = (await (await whoami(auth("hf_ReadOnly42"))).json()) as {
+      auth: { accessToken: Record<string, unknown> };
+    };
     expect(body.auth.accessToken.role).toBe("read");
     expect(body.auth.accessToken.fineGrained).toBeUndefined();
   });
@@ -65,14 +77,20 @@ describe("hub GET /api/whoami-v2", () => {
     const body = (await res.json()) as { auth: { accessToken: { role: string; fineGrained: unknown } } };
     expect(body.auth.accessToken.role).toBe("fineGrained");
     expect(body.auth.accessToken.fineGrained).toEqual({
-      canReadGatedRepos: true, global, scoped: [{ entity: { type: "user", name: "fake-user" }, permissions }],
+      canReadGatedRepos: true,
+      global,
+      scoped: [{ entity: { type: "user", name: "fake-user" }, permissions }],
     });
   });
 
   it("accepts a nocredit token (only the router refuses it)", async () => {
     const res = await whoami(auth("hf_nocreditXyz"));
     expect(res.status).toBe(200);
-    const chat = await postChat(fake, { model: "deepseek-ai/DeepSeek-V3.1", messages: [{ role: "user", content: "x" }] }, auth("hf_nocreditXyz"));
+    const chat = await postChat(
+      fake,
+      { model: "deepseek-ai/DeepSeek-V3.1", messages: [{ role: "user", content: "x" }] },
+      auth("hf_nocreditXyz"),
+    );
     expect(chat.status).toBe(402);
   });
 
@@ -128,16 +146,36 @@ describe("router GET /v1/models", () => {
   it("carries the provider facts tests rely on", async () => {
     const data = await list();
     const byId = new Map(data.map((m) => [m.id, m]));
-    for (const id of ["deepseek-ai/DeepSeek-R1", "deepseek-ai/DeepSeek-V3.1", "openai/gpt-oss-120b", "Qwen/Qwen3-8B",
-      "zai-org/GLM-4.5", "meta-llama/Llama-3.3-70B-Instruct", "google/gemma-3-27b-it", "moonshotai/Kimi-K2-Instruct"]) {
+    for (const id of [
+      "deepseek-ai/DeepSeek-R1",
+      "deepseek-ai/DeepSeek-V3.1",
+      "openai/gpt-oss-120b",
+      "Qwen/Qwen3-8B",
+      "zai-org/GLM-4.5",
+      "meta-llama/Llama-3.3-70B-Instruct",
+      "google/gemma-3-27b-it",
+      "moonshotai/Kimi-K2-Instruct",
+    ]) {
       expect(byId.has(id), id).toBe(true);
     }
     const r1 = byId.get("deepseek-ai/DeepSeek-R1")!;
     expect(r1.providers[0]).toEqual({
-      provider: "together", status: "live", context_length: 163840, pricing: { input: 3, output: 7 }, supports_tools: true,
-      supports_structured_output: true, first_token_latency_ms: 611, throughput: 40.1, is_model_author: false,
+      provider: "together",
+      status: "live",
+      context_length: 163840,
+      pricing: { input: 3, output: 7 },
+      supports_tools: true,
+      supports_structured_output: true,
+      first_token_latency_ms: 611,
+      throughput: 40.1,
+      is_model_author: false,
     });
-    expect(r1.providers.map((p) => [p.provider, p.status])).toEqual([["together", "live"], ["fireworks-ai", "live"], ["novita", "live"], ["featherless-ai", "error"]]);
+    expect(r1.providers.map((p) => [p.provider, p.status])).toEqual([
+      ["together", "live"],
+      ["fireworks-ai", "live"],
+      ["novita", "live"],
+      ["featherless-ai", "error"],
+    ]);
     expect(r1.providers[3]).toEqual({ provider: "featherless-ai", status: "error", is_model_author: false });
 
     const gemma = byId.get("google/gemma-3-27b-it")!;
@@ -237,11 +275,18 @@ describe("options, control API and lifecycle", () => {
 
   it("is scriptable over HTTP, and control calls are not logged", async () => {
     const control = (path: string, body?: unknown) =>
-      fetch(`${fake.url}/__control/${path}`, body === undefined ? {} : { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body) });
+      fetch(
+        `${fake.url}/__control/${path}`,
+        body === undefined ? {} : { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body) },
+      );
 
     const set = await control("scenario", { models: "500", chatByModel: { "Qwen/Qwen3-8B": "error-429" } });
     expect(set.status).toBe(200);
-    expect(await set.json()).toMatchObject({ models: "500", chat: "ok", chatByModel: { "Qwen/Qwen3-8B": "error-429" } });
+    expect(await set.json()).toMatchObject({
+      models: "500",
+      chat: "ok",
+      chatByModel: { "Qwen/Qwen3-8B": "error-429" },
+    });
     expect((await models()).status).toBe(500);
     expect(fake.scenario().models).toBe("500");
 
@@ -262,7 +307,12 @@ describe("options, control API and lifecycle", () => {
   });
 
   it("answers unknown paths and methods with 404 JSON", async () => {
-    for (const [method, path] of [["GET", "/nope"], ["POST", "/v1/models"], ["GET", "/v1/chat/completions"], ["GET", "/api/whoami"]]) {
+    for (const [method, path] of [
+      ["GET", "/nope"],
+      ["POST", "/v1/models"],
+      ["GET", "/v1/chat/completions"],
+      ["GET", "/api/whoami"],
+    ]) {
       const res = await fetch(`${fake.url}${path}`, { method });
       expect(res.status, `${method} ${path}`).toBe(404);
       expect(await res.json()).toEqual({ error: "Not Found" });
@@ -274,19 +324,29 @@ describe("options, control API and lifecycle", () => {
     other.setScenario({ models: "hang", chat: "hang" });
     openRaw(`${other.url}/api/whoami-v2`, { headers: auth("hf_slowhub") });
     openRaw(`${other.routerUrl}/models`);
-    openRaw(`${other.routerUrl}/chat/completions`, { method: "POST", headers: auth(), body: JSON.stringify({ model: "Qwen/Qwen3-8B", messages: [{ role: "user", content: "x" }] }) });
+    openRaw(`${other.routerUrl}/chat/completions`, {
+      method: "POST",
+      headers: auth(),
+      body: JSON.stringify({ model: "Qwen/Qwen3-8B", messages: [{ role: "user", content: "x" }] }),
+    });
     await waitFor(() => other.requests().length === 3, 2000, "three requests");
     const started = Date.now();
     await other.close();
     expect(Date.now() - started).toBeLessThan(1000);
     await new Promise((r) => setTimeout(r, 50)); // let the sockets' close events run
-    expect(other.requests().map((r) => [r.finished, r.aborted])).toEqual([[false, false], [false, false], [false, false]]);
+    expect(other.requests().map((r) => [r.finished, r.aborted])).toEqual([
+      [false, false],
+      [false, false],
+      [false, false],
+    ]);
   });
 
   it("runs from the CLI, prints FAKE_HF_URL and stops on SIGTERM", async () => {
     const cli = fileURLToPath(new URL("./cli.ts", import.meta.url));
     const tsx = fileURLToPath(new URL("../../node_modules/tsx/dist/cli.mjs", import.meta.url));
-    const child = spawn(process.execPath, [tsx, cli, "--port", "0", "--catalog-size", "2000"], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, [tsx, cli, "--port", "0", "--catalog-size", "2000"], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     try {
       const [line] = (await once(createInterface({ input: child.stdout }), "line")) as [string];
       const match = /^FAKE_HF_URL=(http:\/\/127\.0\.0\.1:\d+)$/.exec(line);

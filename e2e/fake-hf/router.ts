@@ -1,8 +1,18 @@
 // The router: GET /v1/models, GET /v1/models/{org}/{name}, POST /v1/chat/completions.
 import { randomBytes } from "node:crypto";
 import {
-  DETAIL_BODY, INVALID_TOKEN_BODY, MESSAGE_BODY, MIDSTREAM_ERROR, NO_CREDIT_BODY, NO_PERMISSION_BODY,
-  RATE_LIMIT_BODY, SERVER_ERROR_BODY, UNAVAILABLE_BODY, echoTokenBody, invalidRequestBody, modelNotSupportedBody,
+  DETAIL_BODY,
+  INVALID_TOKEN_BODY,
+  MESSAGE_BODY,
+  MIDSTREAM_ERROR,
+  NO_CREDIT_BODY,
+  NO_PERMISSION_BODY,
+  RATE_LIMIT_BODY,
+  SERVER_ERROR_BODY,
+  UNAVAILABLE_BODY,
+  echoTokenBody,
+  invalidRequestBody,
+  modelNotSupportedBody,
 } from "./bodies";
 import { composeReply, type Reply } from "./chat-content";
 import { buildStream, writeStream, type ChunkMeta } from "./chat-stream";
@@ -19,7 +29,8 @@ export async function handleModels(ctx: RequestContext, modelId?: string): Promi
   const { res, scenario } = ctx;
   const headers: Headers = { "x-request-id": ctx.requestId };
   // The list is public, but a token that is sent must be good.
-  if (classifyAuth(ctx.req.headers.authorization).kind === "invalid") return sendJson(res, 401, INVALID_TOKEN_BODY, headers);
+  if (classifyAuth(ctx.req.headers.authorization).kind === "invalid")
+    return sendJson(res, 401, INVALID_TOKEN_BODY, headers);
   switch (scenario.models) {
     case "401":
       return sendJson(res, 401, INVALID_TOKEN_BODY, headers);
@@ -28,7 +39,10 @@ export async function handleModels(ctx: RequestContext, modelId?: string): Promi
     case "hang":
       return;
     case "malformed":
-      return sendRaw(res, 200, '{"object":"list","data":[{"id":"deepseek-ai/DeepSeek-R1","obj', { ...JSON_TYPE, ...headers });
+      return sendRaw(res, 200, '{"object":"list","data":[{"id":"deepseek-ai/DeepSeek-R1","obj', {
+        ...JSON_TYPE,
+        ...headers,
+      });
     case "slow":
       if (!(await sleep(scenario.modelsDelayMs, ctx.signal))) return;
       break;
@@ -63,19 +77,34 @@ function parseChatBody(raw: string): ChatBody | string {
   return b as unknown as ChatBody;
 }
 
-function scriptedError(scenario: ChatScenario, modelId: string, token: string): { status: number; body: unknown } | undefined {
+function scriptedError(
+  scenario: ChatScenario,
+  modelId: string,
+  token: string,
+): { status: number; body: unknown } | undefined {
   switch (scenario) {
-    case "error-400": return { status: 400, body: modelNotSupportedBody(modelId) };
-    case "error-401": return { status: 401, body: INVALID_TOKEN_BODY };
-    case "error-402": return { status: 402, body: NO_CREDIT_BODY };
-    case "error-403": return { status: 403, body: NO_PERMISSION_BODY };
-    case "error-429": return { status: 429, body: RATE_LIMIT_BODY };
-    case "error-500": return { status: 500, body: SERVER_ERROR_BODY };
-    case "error-503": return { status: 503, body: UNAVAILABLE_BODY };
-    case "error-detail": return { status: 502, body: DETAIL_BODY };
-    case "error-message": return { status: 504, body: MESSAGE_BODY };
-    case "echo-token-error": return { status: 500, body: echoTokenBody(token) };
-    default: return undefined;
+    case "error-400":
+      return { status: 400, body: modelNotSupportedBody(modelId) };
+    case "error-401":
+      return { status: 401, body: INVALID_TOKEN_BODY };
+    case "error-402":
+      return { status: 402, body: NO_CREDIT_BODY };
+    case "error-403":
+      return { status: 403, body: NO_PERMISSION_BODY };
+    case "error-429":
+      return { status: 429, body: RATE_LIMIT_BODY };
+    case "error-500":
+      return { status: 500, body: SERVER_ERROR_BODY };
+    case "error-503":
+      return { status: 503, body: UNAVAILABLE_BODY };
+    case "error-detail":
+      return { status: 502, body: DETAIL_BODY };
+    case "error-message":
+      return { status: 504, body: MESSAGE_BODY };
+    case "echo-token-error":
+      return { status: 500, body: echoTokenBody(token) };
+    default:
+      return undefined;
   }
 }
 
@@ -101,7 +130,11 @@ export async function handleChat(ctx: RequestContext): Promise<void> {
   if (scenario === "hang") return; // No headers, ever.
 
   const reply = composeReply(body.messages, provider.provider, model.reasoning);
-  const meta: ChunkMeta = { id: `chatcmpl-${randomBytes(12).toString("hex")}`, created: Math.floor(Date.now() / 1000), model: model.id };
+  const meta: ChunkMeta = {
+    id: `chatcmpl-${randomBytes(12).toString("hex")}`,
+    created: Math.floor(Date.now() / 1000),
+    model: model.id,
+  };
   if (body.stream === true) {
     const includeUsage = body.stream_options?.include_usage === true;
     const delayMs = scenario === "slow" ? SLOW_CHAT_DELAY_MS : ctx.scenario.chatDelayMs;
@@ -111,10 +144,19 @@ export async function handleChat(ctx: RequestContext): Promise<void> {
 }
 
 /** stream:false, with the stream scenarios mapped to their non-streaming equivalents. */
-async function answerOnce(ctx: RequestContext, headers: Headers, reply: Reply, meta: ChunkMeta, scenario: ChatScenario): Promise<void> {
+async function answerOnce(
+  ctx: RequestContext,
+  headers: Headers,
+  reply: Reply,
+  meta: ChunkMeta,
+  scenario: ChatScenario,
+): Promise<void> {
   const { res } = ctx;
   const text = JSON.stringify({
-    id: meta.id, object: "chat.completion", created: meta.created, model: meta.model,
+    id: meta.id,
+    object: "chat.completion",
+    created: meta.created,
+    model: meta.model,
     choices: [{ index: 0, message: reply.message, finish_reason: "stop" }],
     usage: reply.usage,
   });

@@ -27,9 +27,7 @@ export function resolveProvider(model: FakeModel | undefined, policy: Policy): P
   if (policy === "preferred") return liveOnes[0];
   // Array.prototype.sort is stable, so ties keep the listed order.
   const sorted = [...liveOnes].sort(
-    policy === "fastest"
-      ? (a, b) => (b.throughput ?? 0) - (a.throughput ?? 0)
-      : (a, b) => price(a) - price(b),
+    policy === "fastest" ? (a, b) => (b.throughput ?? 0) - (a.throughput ?? 0) : (a, b) => price(a) - price(b),
   );
   return sorted[0];
 }

@@ -5,9 +5,24 @@ import { z } from "zod";
 export const WHOAMI_SCENARIOS = ["ok", "hang", "500", "malformed"] as const;
 export const MODELS_SCENARIOS = ["ok", "401", "500", "hang", "malformed", "slow"] as const;
 export const CHAT_SCENARIOS = [
-  "ok", "error-400", "error-401", "error-402", "error-403", "error-429", "error-500", "error-503",
-  "error-detail", "error-message", "midstream-error", "midstream-error-string", "hang", "hang-after-first",
-  "slow", "reset-midstream", "malformed-sse", "echo-token-error",
+  "ok",
+  "error-400",
+  "error-401",
+  "error-402",
+  "error-403",
+  "error-429",
+  "error-500",
+  "error-503",
+  "error-detail",
+  "error-message",
+  "midstream-error",
+  "midstream-error-string",
+  "hang",
+  "hang-after-first",
+  "slow",
+  "reset-midstream",
+  "malformed-sse",
+  "echo-token-error",
 ] as const;
 
 export type WhoamiScenario = (typeof WHOAMI_SCENARIOS)[number];

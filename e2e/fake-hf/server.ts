@@ -97,7 +97,12 @@ export async function startFakeHf(opts: FakeHfOptions = {}): Promise<FakeHf> {
     const rawBody = await readBody(req);
     entry.body = parseBodyForLog(rawBody);
     const ctx: RequestContext = {
-      req, res, url, rawBody, scenario, signal: aborter.signal,
+      req,
+      res,
+      url,
+      rawBody,
+      scenario,
+      signal: aborter.signal,
       catalog: catalogs.get(scenario.catalogSize),
       requestId: randomUUID(),
       destroyConnection: () => {

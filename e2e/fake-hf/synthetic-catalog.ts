@@ -5,8 +5,21 @@ import type { FakeModel, ProviderEntry, ReasoningForm } from "./types";
 
 /** Chat-capable provider ids of the real router (removed providers deliberately absent). */
 export const CHAT_PROVIDERS = [
-  "baseten", "cerebras", "cohere", "deepinfra", "featherless-ai", "fireworks-ai", "groq", "hf-inference",
-  "novita", "nscale", "ovhcloud", "publicai", "scaleway", "together", "zai-org",
+  "baseten",
+  "cerebras",
+  "cohere",
+  "deepinfra",
+  "featherless-ai",
+  "fireworks-ai",
+  "groq",
+  "hf-inference",
+  "novita",
+  "nscale",
+  "ovhcloud",
+  "publicai",
+  "scaleway",
+  "together",
+  "zai-org",
 ] as const;
 
 const ORGS: Record<string, string[]> = {
@@ -25,14 +38,22 @@ const ORGS: Record<string, string[]> = {
   moonshotai: ["Kimi-K2", "Kimi-Dev", "Moonlight"],
   openai: ["gpt-oss"],
   "swiss-ai": ["Apertus"],
-  "tiiuae": ["Falcon3", "Falcon-H1"],
-  "nvidia": ["Llama-3.1-Nemotron", "Nemotron-Mini"],
-  "baidu": ["ERNIE-4.5"],
+  tiiuae: ["Falcon3", "Falcon-H1"],
+  nvidia: ["Llama-3.1-Nemotron", "Nemotron-Mini"],
+  baidu: ["ERNIE-4.5"],
 };
 const SIZES = ["0.5B", "1B", "1.5B", "3B", "7B", "8B", "9B", "14B", "27B", "32B", "70B", "72B", "120B", "235B-A22B"];
 const VARIANTS = ["Instruct", "it", "Chat", "Instruct-2507", "Thinking", "Base-SFT", "Preview", "DPO"];
 const CONTEXTS = [8192, 16384, 32768, 40960, 65536, 131072, 163840, 262144];
-const REASONING: (ReasoningForm | undefined)[] = [undefined, undefined, undefined, "think-tags", "reasoning", "reasoning_content", "reasoning_text"];
+const REASONING: (ReasoningForm | undefined)[] = [
+  undefined,
+  undefined,
+  undefined,
+  "think-tags",
+  "reasoning",
+  "reasoning_content",
+  "reasoning_text",
+];
 
 /** mulberry32: tiny seeded PRNG so every run builds the same catalog. */
 function rng(seed: number): () => number {
@@ -91,11 +112,15 @@ export function syntheticCatalog(n: number, seed = 20260701): FakeModel[] {
     const names = new Set<string>();
     while (names.size < count) names.add(CHAT_PROVIDERS[Math.floor(r() * CHAT_PROVIDERS.length)]);
     let providers = [...names].map((p) => provider(r, p, org));
-    if (r() < 0.03) providers = providers.map((p) => ({ provider: p.provider, status: "error", is_model_author: p.is_model_author }));
+    if (r() < 0.03)
+      providers = providers.map((p) => ({ provider: p.provider, status: "error", is_model_author: p.is_model_author }));
 
     const image = r() < 0.1 || family.includes("VL");
     const model: FakeModel = {
-      id, object: "model", created: 1672531200 + Math.floor(r() * 110_000_000), owned_by: org,
+      id,
+      object: "model",
+      created: 1672531200 + Math.floor(r() * 110_000_000),
+      owned_by: org,
       architecture: { input_modalities: image ? ["text", "image"] : ["text"], output_modalities: ["text"] },
       providers,
     };

@@ -13,7 +13,12 @@ export function chatBody(model: string, extra: Record<string, unknown> = {}): Re
   return { model, messages: [{ role: "user", content: "Hi there" }], ...extra };
 }
 
-export function postChat(fake: FakeHf, body: unknown, headers: Record<string, string> = auth(), signal?: AbortSignal): Promise<Response> {
+export function postChat(
+  fake: FakeHf,
+  body: unknown,
+  headers: Record<string, string> = auth(),
+  signal?: AbortSignal,
+): Promise<Response> {
   return fetch(`${fake.routerUrl}/chat/completions`, {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
@@ -27,7 +32,13 @@ export function sseData(text: string): string[] {
   return text
     .split("\n\n")
     .filter((block) => block.trim() !== "")
-    .map((block) => block.split("\n").filter((l) => l.startsWith("data: ")).map((l) => l.slice(6)).join("\n"));
+    .map((block) =>
+      block
+        .split("\n")
+        .filter((l) => l.startsWith("data: "))
+        .map((l) => l.slice(6))
+        .join("\n"),
+    );
 }
 
 export interface ChunkJson {
@@ -96,7 +107,10 @@ export function rawChat(fake: FakeHf, body: unknown, token: string = TOKEN): Pro
 }
 
 /** A request that is expected to hang: sent with node:http and never aborted by the test. */
-export function openRaw(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): http.ClientRequest {
+export function openRaw(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): http.ClientRequest {
   const req = http.request(url, { method: init.method ?? "GET", headers: init.headers });
   req.on("error", () => undefined); // close() will reset it.
   req.end(init.body);

@@ -24,10 +24,7 @@ export interface TokenProfile {
   slowHub: boolean;
 }
 
-export type AuthResult =
-  | { kind: "missing" }
-  | { kind: "invalid" }
-  | { kind: "valid"; profile: TokenProfile };
+export type AuthResult = { kind: "missing" } | { kind: "invalid" } | { kind: "valid"; profile: TokenProfile };
 
 // User tokens are hf_ + letters/digits; hf_oauth_… contains underscores, so allow them too.
 const TOKEN_RE = /^hf_[A-Za-z0-9_]+$/;

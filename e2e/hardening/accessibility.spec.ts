@@ -13,7 +13,20 @@ for (const url of PAGES) {
   test(`no serious or critical axe violation on ${url} (light and dark)`, async ({ page, stateDir }) => {
     await writeFile(
       path.join(stateDir, "openclaw.json"),
-      JSON.stringify({ agents: { defaults: { model: { primary: "huggingface/deepseek-ai/DeepSeek-R1", fallbacks: ["huggingface/openai/gpt-oss-120b:cheapest"] }, models: { "huggingface/deepseek-ai/DeepSeek-R1": { alias: "Hugging Face" }, "huggingface/openai/gpt-oss-120b:cheapest": {} } } } }),
+      JSON.stringify({
+        agents: {
+          defaults: {
+            model: {
+              primary: "huggingface/deepseek-ai/DeepSeek-R1",
+              fallbacks: ["huggingface/openai/gpt-oss-120b:cheapest"],
+            },
+            models: {
+              "huggingface/deepseek-ai/DeepSeek-R1": { alias: "Hugging Face" },
+              "huggingface/openai/gpt-oss-120b:cheapest": {},
+            },
+          },
+        },
+      }),
     );
     await page.goto(url);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
@@ -23,7 +36,15 @@ for (const url of PAGES) {
       await page.emulateMedia({ colorScheme: scheme });
       const results = await new AxeBuilder({ page }).analyze();
       const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-      expect(serious.map((v) => `${url} ${scheme}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+      expect(
+        serious.map(
+          (v) =>
+            `${url} ${scheme}: ${v.id} (${v.impact}) ${v.nodes
+              .map((n) => n.target.join(" "))
+              .slice(0, 3)
+              .join(", ")}`,
+        ),
+      ).toEqual([]);
     }
   });
 }

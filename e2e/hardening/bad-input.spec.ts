@@ -14,7 +14,15 @@ const WRITE_ROUTES: { method: string; path: string; headers?: Record<string, str
   { method: "POST", path: "/api/config/backups/restore", headers: { "if-match": "absent" } },
   { method: "POST", path: "/api/session" },
 ];
-const READ_ROUTES = ["/api/token", "/api/models", "/api/config", "/api/config/backups", "/api/config/download", "/api/session", "/api/health"];
+const READ_ROUTES = [
+  "/api/token",
+  "/api/models",
+  "/api/config",
+  "/api/config/backups",
+  "/api/config/download",
+  "/api/session",
+  "/api/health",
+];
 
 const hostileJson = fc.oneof(
   fc.json({ maxDepth: 4 }),
@@ -34,8 +42,17 @@ const hostileJson = fc.oneof(
   ),
   fc.string({ maxLength: 200 }),
 );
-const contentType = fc.constantFrom("application/json", "application/json; charset=utf-8", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "");
-const query = fc.string({ maxLength: 40 }).map((s) => `?${encodeURIComponent(s)}=${encodeURIComponent(s.split("").reverse().join(""))}`);
+const contentType = fc.constantFrom(
+  "application/json",
+  "application/json; charset=utf-8",
+  "text/plain",
+  "application/x-www-form-urlencoded",
+  "multipart/form-data; boundary=x",
+  "",
+);
+const query = fc
+  .string({ maxLength: 40 })
+  .map((s) => `?${encodeURIComponent(s)}=${encodeURIComponent(s.split("").reverse().join(""))}`);
 
 async function snapshotDir(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
@@ -53,11 +70,18 @@ function expectClearError(status: number, text: string, what: string) {
 
 test.describe.configure({ timeout: 180_000 });
 
-test("every write route answers hostile bodies with a clear 4xx and changes nothing on disk", async ({ app, stateDir }) => {
+test("every write route answers hostile bodies with a clear 4xx and changes nothing on disk", async ({
+  app,
+  stateDir,
+}) => {
   const before = await snapshotDir(stateDir);
   for (const route of WRITE_ROUTES) {
     // The route exists (an empty object is not a 404) and survives it.
-    const empty = await fetch(app.url + route.path, { method: route.method, headers: { "content-type": "application/json", ...route.headers }, body: "{}" });
+    const empty = await fetch(app.url + route.path, {
+      method: route.method,
+      headers: { "content-type": "application/json", ...route.headers },
+      body: "{}",
+    });
     expect(empty.status, `${route.method} ${route.path} exists`).not.toBe(404);
     expect(empty.status, `${route.method} ${route.path} with {}`).toBeLessThan(500);
 
@@ -65,12 +89,24 @@ test("every write route answers hostile bodies with a clear 4xx and changes noth
       fc.asyncProperty(hostileJson, contentType, query, async (body, type, qs) => {
         // An empty change is a valid preview (no diff); every other generated body is bad input.
         fc.pre(!(route.path === "/api/config/preview" && type.startsWith("application/json") && body.trim() === "{}"));
-        const response = await fetch(app.url + route.path + qs, { method: route.method, headers: { ...(type ? { "content-type": type } : {}), ...route.headers }, body });
-        expectClearError(response.status, await response.text(), `${route.method} ${route.path}${qs} [${type}] ${body.slice(0, 80)}`);
+        const response = await fetch(app.url + route.path + qs, {
+          method: route.method,
+          headers: { ...(type ? { "content-type": type } : {}), ...route.headers },
+          body,
+        });
+        expectClearError(
+          response.status,
+          await response.text(),
+          `${route.method} ${route.path}${qs} [${type}] ${body.slice(0, 80)}`,
+        );
       }),
       { numRuns: 40 },
     );
-    const huge = await fetch(app.url + route.path, { method: route.method, headers: { "content-type": "application/json", ...route.headers }, body: JSON.stringify({ x: "y".repeat(3_000_000) }) });
+    const huge = await fetch(app.url + route.path, {
+      method: route.method,
+      headers: { "content-type": "application/json", ...route.headers },
+      body: JSON.stringify({ x: "y".repeat(3_000_000) }),
+    });
     expect(huge.status, `${route.path} with 3 MB`).toBe(413);
   }
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -82,7 +118,9 @@ test("read routes shrug off hostile query strings and headers", async ({ app }) 
   await fc.assert(
     fc.asyncProperty(fc.constantFrom(...READ_ROUTES), query, fc.string({ maxLength: 60 }), async (route, qs, junk) => {
       const headerValue = junk.replace(/[^\x20-\x7e]/g, "");
-      const response = await fetch(app.url + route + qs, { headers: { "if-match": headerValue, accept: headerValue || "*/*", "x-forwarded-host": "evil.example" } });
+      const response = await fetch(app.url + route + qs, {
+        headers: { "if-match": headerValue, accept: headerValue || "*/*", "x-forwarded-host": "evil.example" },
+      });
       expect(response.status, `${route}${qs}`).toBeLessThan(500);
       if (response.status >= 400) expectClearError(response.status, await response.text(), route + qs);
     }),

@@ -39,7 +39,10 @@ test.describe("50 saves racing on one revision", () => {
     await ensureOpenClaw();
   });
 
-  test("exactly one wins, the other 49 get 409 with the file as it is now, and OpenClaw accepts the result", async ({ app, stateDir }) => {
+  test("exactly one wins, the other 49 get 409 with the file as it is now, and OpenClaw accepts the result", async ({
+    app,
+    stateDir,
+  }) => {
     test.setTimeout(120_000);
     await writeFile(configFile(stateDir), SEED, { mode: 0o600 });
     const { revision } = (await (await fetch(`${app.url}/api/config`)).json()) as { revision: string };
@@ -57,7 +60,10 @@ test.describe("50 saves racing on one revision", () => {
     );
     expect(answers.map((a) => a.status).sort()).toEqual([200, ...Array<number>(49).fill(409)]);
     const winner = answers.find((a) => a.status === 200)!;
-    expect(winner.body.settings).toMatchObject({ primary: QWEN, aliases: { [R1]: "Hugging Face", [QWEN]: winner.alias } });
+    expect(winner.body.settings).toMatchObject({
+      primary: QWEN,
+      aliases: { [R1]: "Hugging Face", [QWEN]: winner.alias },
+    });
     for (const loser of answers.filter((a) => a.status === 409)) {
       expect(loser.body.error.code).toBe("conflict");
       expect(loser.body.error.message).toContain("openclaw.json changed since you loaded it");
@@ -72,7 +78,9 @@ test.describe("50 saves racing on one revision", () => {
     const data = JSON.parse(text);
     expect(checkTouchedConfig(data)).toEqual([]);
     expect(data.agents.defaults.model.primary).toBe(QWEN);
-    const aliases = Object.values(data.agents.defaults.models as Record<string, { alias?: string }>).map((m) => m.alias).filter(Boolean);
+    const aliases = Object.values(data.agents.defaults.models as Record<string, { alias?: string }>)
+      .map((m) => m.alias)
+      .filter(Boolean);
     expect(aliases.sort()).toEqual(["Hugging Face", winner.alias]);
     expect((await readdir(stateDir)).sort()).toEqual(["openclaw.json", "openclaw.json.bak"]);
     expect(await readFile(`${configFile(stateDir)}.bak`, "utf8")).toBe(SEED);
@@ -103,7 +111,11 @@ async function saveToken(request: APIRequestContext) {
   return { status: response.status(), body: await response.json() };
 }
 
-async function expectStorageFailure(answer: { status: number; body: { error: { code: string; message: string } } }, file: string, words: RegExp) {
+async function expectStorageFailure(
+  answer: { status: number; body: { error: { code: string; message: string } } },
+  file: string,
+  words: RegExp,
+) {
   expect(answer.status, JSON.stringify(answer.body)).toBe(507);
   expect(answer.body.error.code).toBe("storage_failed");
   expect(answer.body.error.message).toMatch(new RegExp(`^Could not write ${file.replace(/\./g, "\\.")}`));
@@ -135,17 +147,28 @@ async function saveTokenInPage(page: Page) {
   await page.getByRole("button", { name: "Check and replace" }).click();
 }
 
-test("a read-only state folder: token and config saves answer 507 saying so, nothing changes, saves work once it is writable", async ({ request, page, stateDir, storage, sentinel }) => {
+test("a read-only state folder: token and config saves answer 507 saying so, nothing changes, saves work once it is writable", async ({
+  request,
+  page,
+  stateDir,
+  storage,
+  sentinel,
+}) => {
   sentinel.addToken(OLD_TOKEN);
   sentinel.addToken(NEW_TOKEN);
   const store = await storage(FILES);
-  test.skip(!(await store.readOnly()), "Neither a read-only mount nor file modes stop writes here (root without the right to mount).");
+  test.skip(
+    !(await store.readOnly()),
+    "Neither a read-only mount nor file modes stop writes here (root without the right to mount).",
+  );
   const before = await snapshotFiles(stateDir);
 
   await expectStorageFailure(await saveToken(request), ".env", /read-only or not writable/);
   await expectStorageFailure(await patchAnswer(request), "openclaw.json", /read-only or not writable/);
   await saveTokenInPage(page);
-  await expect(page.getByTestId("token-result")).toContainText("Could not write .env: the folder is read-only or not writable. Nothing was changed.");
+  await expect(page.getByTestId("token-result")).toContainText(
+    "Could not write .env: the folder is read-only or not writable. Nothing was changed.",
+  );
   expect(await snapshotFiles(stateDir)).toEqual(before);
   await expectStillServing(request);
 
@@ -153,11 +176,20 @@ test("a read-only state folder: token and config saves answer 507 saying so, not
   await expectSavesWork(request, stateDir);
 });
 
-test("a full disk: token and config saves answer 507 saying so, nothing changes, saves work once there is room", async ({ request, page, stateDir, storage, sentinel }) => {
+test("a full disk: token and config saves answer 507 saying so, nothing changes, saves work once there is room", async ({
+  request,
+  page,
+  stateDir,
+  storage,
+  sentinel,
+}) => {
   sentinel.addToken(OLD_TOKEN);
   sentinel.addToken(NEW_TOKEN);
   const store = await storage(FILES, 256);
-  test.skip(store.kind !== "tmpfs", "Filling a disk needs a small tmpfs, and mounting one was refused here (not root?).");
+  test.skip(
+    store.kind !== "tmpfs",
+    "Filling a disk needs a small tmpfs, and mounting one was refused here (not root?).",
+  );
   // One page held back: freed later, it fits the new openclaw.json but not its backup copy as well.
   await writeFile(path.join(stateDir, SPACER), "x");
   await store.fill();
@@ -166,7 +198,9 @@ test("a full disk: token and config saves answer 507 saying so, nothing changes,
   await expectStorageFailure(await saveToken(request), ".env", /the disk is full/);
   await expectStorageFailure(await patchAnswer(request), "openclaw.json", /the disk is full/);
   await saveTokenInPage(page);
-  await expect(page.getByTestId("token-result")).toContainText("Could not write .env: the disk is full. Nothing was changed.");
+  await expect(page.getByTestId("token-result")).toContainText(
+    "Could not write .env: the disk is full. Nothing was changed.",
+  );
   expect(await snapshotFiles(stateDir)).toEqual(before);
 
   await rm(path.join(stateDir, SPACER));

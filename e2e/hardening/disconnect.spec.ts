@@ -30,13 +30,16 @@ test("closing the tab in mid-answer aborts the upstream call promptly", async ({
 /** POST /api/chat from a bare HTTP client that hangs up as soon as the first bytes arrive. */
 function openAndAbandon(port: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const request = http.request({ host: "127.0.0.1", port, path: "/api/chat", method: "POST", headers: { "content-type": "application/json" } }, (response) => {
-      if (response.statusCode !== 200) return reject(new Error(`POST /api/chat answered ${response.statusCode}`));
-      response.once("data", () => {
-        request.destroy();
-        resolve();
-      });
-    });
+    const request = http.request(
+      { host: "127.0.0.1", port, path: "/api/chat", method: "POST", headers: { "content-type": "application/json" } },
+      (response) => {
+        if (response.statusCode !== 200) return reject(new Error(`POST /api/chat answered ${response.statusCode}`));
+        response.once("data", () => {
+          request.destroy();
+          resolve();
+        });
+      },
+    );
     request.on("error", (error) => {
       if (!request.destroyed) reject(error);
     });
@@ -56,7 +59,11 @@ async function abandonMany(port: number, count: number, concurrency = 10): Promi
   );
 }
 
-test("200 abandoned streams: every upstream call is aborted and the server's memory does not keep growing", async ({ app, fake, request }, testInfo) => {
+test("200 abandoned streams: every upstream call is aborted and the server's memory does not keep growing", async ({
+  app,
+  fake,
+  request,
+}, testInfo) => {
   test.setTimeout(120_000);
   fake.setScenario({ chat: "hang-after-first" });
   const pid = await listeningPid(app.port);
@@ -74,12 +81,23 @@ test("200 abandoned streams: every upstream call is aborted and the server's mem
   const calls = chatCalls(fake);
   expect(calls).toHaveLength(250);
   expect(calls.filter((r) => r.finished)).toHaveLength(0);
-  testInfo.annotations.push({ type: "rss", description: `server ${pid}: ${(warm / MB).toFixed(1)} MB after 50 warm-up streams, ${(after / MB).toFixed(1)} MB after 200 more` });
+  testInfo.annotations.push({
+    type: "rss",
+    description: `server ${pid}: ${(warm / MB).toFixed(1)} MB after 50 warm-up streams, ${(after / MB).toFixed(1)} MB after 200 more`,
+  });
   expect(after - warm, `RSS ${(warm / MB).toFixed(1)} MB → ${(after / MB).toFixed(1)} MB`).toBeLessThan(60 * MB);
 
   // Still serving: a chat that is not abandoned completes.
   fake.setScenario({ chat: "ok" });
   expect((await request.get("/api/health")).status()).toBe(200);
-  const text = await (await request.post("/api/chat", { data: { model: MODEL, messages: [{ role: "user", content: "Hi" }] } })).text();
-  expect(text.trim().split("\n").map((line) => JSON.parse(line)).at(-1)).toMatchObject({ type: "done" });
+  const text = await (
+    await request.post("/api/chat", { data: { model: MODEL, messages: [{ role: "user", content: "Hi" }] } })
+  ).text();
+  expect(
+    text
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line))
+      .at(-1),
+  ).toMatchObject({ type: "done" });
 });

@@ -28,7 +28,9 @@ test("token entry: paste a token, save it, hear the result", async ({ page, stat
   await page.keyboard.insertText(token); // what a paste delivers
   await tabTo(page, page.getByRole("button", { name: "Check and save" }));
   await page.keyboard.press("Space");
-  await expect(page.getByTestId("token-result")).toContainText(`Saved hf_…${token.slice(-4)}. The token works for fake-user.`);
+  await expect(page.getByTestId("token-result")).toContainText(
+    `Saved hf_…${token.slice(-4)}. The token works for fake-user.`,
+  );
   await expect(field).toHaveValue("");
   expect(await readFile(path.join(stateDir, ".env"), "utf8")).toBe(`HF_TOKEN=${token}\n`);
 });
@@ -40,7 +42,9 @@ test("picking a model: search, select, choose a policy, set it as primary, save"
   await page.keyboard.type("gpt-oss");
   await expect(page.getByTestId("result-count")).toHaveText(/^1 of \d+ models$/);
 
-  const row = page.getByRole("list", { name: "Models" }).getByRole("button", { name: "GPT-OSS 120B (openai/gpt-oss-120b)" });
+  const row = page
+    .getByRole("list", { name: "Models" })
+    .getByRole("button", { name: "GPT-OSS 120B (openai/gpt-oss-120b)" });
   await tabTo(page, row);
   await page.keyboard.press("Enter");
   const detail = page.getByTestId("model-detail");
@@ -88,7 +92,9 @@ test.describe("with a token", () => {
     await tabTo(page, page.getByRole("button", { name: "Send" }));
     await page.keyboard.press("Enter");
     const answer = lastAnswer(page);
-    await expect(answer.getByTestId("answer-content")).toHaveText("Hello from cerebras! You said: Hello over the keyboard");
+    await expect(answer.getByTestId("answer-content")).toHaveText(
+      "Hello from cerebras! You said: Hello over the keyboard",
+    );
     await expect(page.getByTestId("chat-status")).toHaveText("Answer complete.");
     expect(chatBodies(fake.requests()).map((body) => body.model)).toEqual(["openai/gpt-oss-120b:fastest"]);
   });

@@ -7,17 +7,43 @@ const HI = [{ role: "user", content: "Hi" }];
 test.describe("with a token", () => {
   test.use({ appEnv: { HF_TOKEN: TOKEN } });
 
-  test("streams NDJSON: meta first (provider, request id, resolved ref), then deltas, usage and done", async ({ request, stateDir, fake }) => {
-    await writeConfig(stateDir, { primary: "huggingface/Qwen/Qwen3-8B", aliases: { "huggingface/Qwen/Qwen3-8B:featherless-ai": "Small" } });
+  test("streams NDJSON: meta first (provider, request id, resolved ref), then deltas, usage and done", async ({
+    request,
+    stateDir,
+    fake,
+  }) => {
+    await writeConfig(stateDir, {
+      primary: "huggingface/Qwen/Qwen3-8B",
+      aliases: { "huggingface/Qwen/Qwen3-8B:featherless-ai": "Small" },
+    });
     const response = await request.post("/api/chat", { data: { model: "Small", messages: HI } });
     expect(response.status()).toBe(200);
     expect(response.headers()["content-type"]).toContain("application/x-ndjson");
     expect(response.headers()["x-inference-provider"]).toBe("featherless-ai");
-    const events = (await response.text()).trim().split("\n").map((line) => JSON.parse(line));
-    expect(events[0]).toMatchObject({ type: "meta", ref: "huggingface/Qwen/Qwen3-8B:featherless-ai", model: "Qwen/Qwen3-8B:featherless-ai", alias: "Small", provider: "featherless-ai" });
+    const events = (await response.text())
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(events[0]).toMatchObject({
+      type: "meta",
+      ref: "huggingface/Qwen/Qwen3-8B:featherless-ai",
+      model: "Qwen/Qwen3-8B:featherless-ai",
+      alias: "Small",
+      provider: "featherless-ai",
+    });
     expect(events[0].requestId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(events.filter((e) => e.type === "reasoning").map((e) => e.text).join("")).toContain("served by featherless-ai");
-    expect(events.filter((e) => e.type === "content").map((e) => e.text).join("")).toBe("Hello from featherless-ai! You said: Hi");
+    expect(
+      events
+        .filter((e) => e.type === "reasoning")
+        .map((e) => e.text)
+        .join(""),
+    ).toContain("served by featherless-ai");
+    expect(
+      events
+        .filter((e) => e.type === "content")
+        .map((e) => e.text)
+        .join(""),
+    ).toBe("Hello from featherless-ai! You said: Hi");
     expect(events.at(-2)).toMatchObject({ type: "usage" });
     expect(events.at(-1)).toEqual({ type: "done", finishReason: "stop", skipped: 0 });
     // The upstream stream was read to its end, not cut off.
@@ -35,7 +61,16 @@ test.describe("with a token", () => {
       [{ model: "Qwen/Qwen3-8B\u0000", messages: HI }, "control characters"],
       [{ model: "not a model", messages: HI }, "model"],
       [{ model: "Qwen/Qwen3-8B", messages: [{ role: "system", content: "x" }] }, "messages"],
-      [{ model: "Qwen/Qwen3-8B", messages: [{ role: "user", content: "x" }, { role: "assistant", content: "y" }] }, "last message"],
+      [
+        {
+          model: "Qwen/Qwen3-8B",
+          messages: [
+            { role: "user", content: "x" },
+            { role: "assistant", content: "y" },
+          ],
+        },
+        "last message",
+      ],
     ];
     for (const [data, mention] of cases) {
       const response = await request.post("/api/chat", { data });
@@ -44,20 +79,31 @@ test.describe("with a token", () => {
       expect(body.error.code).toBe("invalid_body");
       expect(body.error.message).toContain(mention);
     }
-    const big = await request.post("/api/chat", { data: { model: "Qwen/Qwen3-8B", messages: Array.from({ length: 100 }, () => ({ role: "user", content: "x".repeat(9000) })) } });
+    const big = await request.post("/api/chat", {
+      data: {
+        model: "Qwen/Qwen3-8B",
+        messages: Array.from({ length: 100 }, () => ({ role: "user", content: "x".repeat(9000) })),
+      },
+    });
     expect(big.status()).toBe(413);
     const notJson = await request.post("/api/chat", { headers: { "content-type": "text/plain" }, data: "hi" });
     expect(notJson.status()).toBe(415);
     expect(chatBodies(fake.requests())).toHaveLength(0);
   });
 
-  test("an upstream failure before the stream is a JSON error with our message and the router's status", async ({ request, fake }) => {
+  test("an upstream failure before the stream is a JSON error with our message and the router's status", async ({
+    request,
+    fake,
+  }) => {
     fake.setScenario({ chat: "echo-token-error" });
     const response = await request.post("/api/chat", { data: { model: "Qwen/Qwen3-8B", messages: HI } });
     expect(response.status()).toBe(502);
     const text = await response.text();
     expect(text).not.toContain(TOKEN);
-    expect(JSON.parse(text).error).toMatchObject({ code: "upstream_error", details: { kind: "provider_failed", upstreamStatus: 500 } });
+    expect(JSON.parse(text).error).toMatchObject({
+      code: "upstream_error",
+      details: { kind: "provider_failed", upstreamStatus: 500 },
+    });
     fake.setScenario({ chat: "error-429" });
     const limited = await request.post("/api/chat", { data: { model: "Qwen/Qwen3-8B", messages: HI } });
     expect(limited.status()).toBe(429);
@@ -67,7 +113,12 @@ test.describe("with a token", () => {
   test("a client that disconnects mid-stream aborts the upstream call", async ({ app, fake }) => {
     fake.setScenario({ chat: "hang-after-first" });
     const controller = new AbortController();
-    const response = await fetch(`${app.url}/api/chat`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ model: "Qwen/Qwen3-8B", messages: HI }), signal: controller.signal });
+    const response = await fetch(`${app.url}/api/chat`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ model: "Qwen/Qwen3-8B", messages: HI }),
+      signal: controller.signal,
+    });
     const reader = response.body!.getReader();
     const first = new TextDecoder().decode((await reader.read()).value);
     expect(JSON.parse(first.split("\n")[0]).type).toBe("meta");

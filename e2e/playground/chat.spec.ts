@@ -2,7 +2,17 @@ import { estimateCost, formatUsd } from "../../lib/chat/cost";
 import { ANSWER_PIECES, answerText, split } from "../fake-hf/chat-content";
 import { defaultModel } from "../fake-hf/default-models";
 import { expect, test } from "../fixtures";
-import { TOKEN, chatBodies, chooseModel, lastAnswer, modelField, openPlayground, send, stat, writeConfig } from "./helpers";
+import {
+  TOKEN,
+  chatBodies,
+  chooseModel,
+  lastAnswer,
+  modelField,
+  openPlayground,
+  send,
+  stat,
+  writeConfig,
+} from "./helpers";
 
 test.use({ appEnv: { HF_TOKEN: TOKEN } });
 
@@ -29,7 +39,10 @@ test("the answer streams in progressively, rendered as Markdown", async ({ page,
   for (let i = 1; i < seen.length; i++) expect(seen[i].length).toBeGreaterThanOrEqual(seen[i - 1].length);
 });
 
-test("the first piece shows while the stream is still open, and Stop aborts the upstream call", async ({ page, fake }) => {
+test("the first piece shows while the stream is still open, and Stop aborts the upstream call", async ({
+  page,
+  fake,
+}) => {
   fake.setScenario({ chat: "hang-after-first" });
   await openPlayground(page);
   await chooseModel(page, "meta-llama/Llama-3.3-70B-Instruct");
@@ -65,12 +78,16 @@ for (const { form, model, provider } of REASONING_FORMS) {
     const text = reasoning.getByTestId("reasoning-text");
     await expect(text).toBeHidden();
     await reasoning.getByText("Reasoning").click();
-    await expect(text).toHaveText(`The user greeted me. I am served by ${provider}, so I will say hello and repeat their words.`);
+    await expect(text).toHaveText(
+      `The user greeted me. I am served by ${provider}, so I will say hello and repeat their words.`,
+    );
     await expect(answer.getByTestId("answer-content")).not.toContainText("think");
   });
 }
 
-test("after an answer: time to first token, tokens/s, usage, served-by provider, request id and cost", async ({ page }) => {
+test("after an answer: time to first token, tokens/s, usage, served-by provider, request id and cost", async ({
+  page,
+}) => {
   await openPlayground(page);
   await chooseModel(page, "openai/gpt-oss-120b:groq");
   await send(page, "Hi");
@@ -88,21 +105,35 @@ test("after an answer: time to first token, tokens/s, usage, served-by provider,
   expect(completion).toBeGreaterThan(0);
   // The cost uses the serving provider's prices from the catalog.
   const groq = defaultModel("openai/gpt-oss-120b").providers.find((p) => p.provider === "groq")!;
-  const expected = estimateCost({ promptTokens: prompt, completionTokens: completion, totalTokens: total }, { provider: "groq", status: "live", inputPrice: groq.pricing!.input, outputPrice: groq.pricing!.output });
-  await expect(stat(stats, "Estimated cost")).toHaveText(`${formatUsd(expected!.usd)} (groq: $${groq.pricing!.input}/$${groq.pricing!.output} per 1M in/out)`);
+  const expected = estimateCost(
+    { promptTokens: prompt, completionTokens: completion, totalTokens: total },
+    { provider: "groq", status: "live", inputPrice: groq.pricing!.input, outputPrice: groq.pricing!.output },
+  );
+  await expect(stat(stats, "Estimated cost")).toHaveText(
+    `${formatUsd(expected!.usd)} (groq: $${groq.pricing!.input}/$${groq.pricing!.output} per 1M in/out)`,
+  );
 });
 
 test("an alias resolves to its ref, the prefix is stripped and the suffix kept", async ({ page, fake, stateDir }) => {
-  await writeConfig(stateDir, { primary: "huggingface/deepseek-ai/DeepSeek-R1", aliases: { "huggingface/openai/gpt-oss-120b:cerebras": "Speedy" } });
+  await writeConfig(stateDir, {
+    primary: "huggingface/deepseek-ai/DeepSeek-R1",
+    aliases: { "huggingface/openai/gpt-oss-120b:cerebras": "Speedy" },
+  });
   await openPlayground(page);
   await expect(modelField(page)).toHaveValue("huggingface/deepseek-ai/DeepSeek-R1");
   await chooseModel(page, "speedy");
-  await expect(page.getByRole("region", { name: "Request settings" }).getByTestId("model-hint")).toContainText("openai/gpt-oss-120b:cerebras");
+  await expect(page.getByRole("region", { name: "Request settings" }).getByTestId("model-hint")).toContainText(
+    "openai/gpt-oss-120b:cerebras",
+  );
   await send(page, "Hi");
   await expect(lastAnswer(page)).toHaveAttribute("data-status", "done");
   await expect(lastAnswer(page).getByTestId("served-by")).toHaveText("cerebras");
   const [body] = chatBodies(fake.requests());
-  expect(body).toMatchObject({ model: "openai/gpt-oss-120b:cerebras", stream: true, stream_options: { include_usage: true } });
+  expect(body).toMatchObject({
+    model: "openai/gpt-oss-120b:cerebras",
+    stream: true,
+    stream_options: { include_usage: true },
+  });
   expect(fake.requests()[fake.requests().length - 1].headers.authorization).toBe(`Bearer ${TOKEN}`);
 });
 
@@ -114,7 +145,9 @@ test("the conversation survives a reload, is sent as history, and can be cleared
   await expect(lastAnswer(page)).toHaveAttribute("data-status", "done");
   await page.reload();
   await expect(page.getByTestId("user-message")).toHaveText("First question");
-  await expect(lastAnswer(page).getByTestId("answer-content")).toHaveText("Hello from nscale! You said: First question");
+  await expect(lastAnswer(page).getByTestId("answer-content")).toHaveText(
+    "Hello from nscale! You said: First question",
+  );
   await expect(modelField(page)).toHaveValue("Qwen/Qwen3-8B");
   await expect(page.getByRole("textbox", { name: "System prompt" })).toHaveValue("Be brief.");
   const stored = await page.evaluate(() => JSON.stringify(localStorage));
@@ -198,7 +231,9 @@ test("the model comes from ?model= in the URL and the URL follows the choice", a
   await expect(page).toHaveURL(/\?model=huggingface%2Fopenai%2Fgpt-oss-120b%3Acheapest$/);
   await page.reload();
   await expect(modelField(page)).toHaveValue("huggingface/openai/gpt-oss-120b:cheapest");
-  await expect(page.getByRole("region", { name: "Request settings" }).getByTestId("model-hint")).toContainText("the router would pick together now");
+  await expect(page.getByRole("region", { name: "Request settings" }).getByTestId("model-hint")).toContainText(
+    "the router would pick together now",
+  );
 });
 
 test("clearing while an answer streams stops it and leaves an empty conversation", async ({ page, fake }) => {

@@ -12,10 +12,27 @@ const pieces = (text: string) => split(answerText(PROVIDER, text), ANSWER_PIECES
 
 const HTTP_FAILURES: { scenario: Scenario["chat"]; status: number; title: string; action: RegExp; href?: string }[] = [
   { scenario: "error-401", status: 401, title: "The token is invalid", action: /Token page/, href: "/token" },
-  { scenario: "error-403", status: 403, title: "The token lacks the Inference Providers permission", action: /Make calls to Inference Providers/, href: "https://huggingface.co/settings/tokens" },
-  { scenario: "error-402", status: 402, title: "Out of credits", action: /credits or subscribe to PRO/, href: "https://huggingface.co/settings/billing" },
+  {
+    scenario: "error-403",
+    status: 403,
+    title: "The token lacks the Inference Providers permission",
+    action: /Make calls to Inference Providers/,
+    href: "https://huggingface.co/settings/tokens",
+  },
+  {
+    scenario: "error-402",
+    status: 402,
+    title: "Out of credits",
+    action: /credits or subscribe to PRO/,
+    href: "https://huggingface.co/settings/billing",
+  },
   { scenario: "error-429", status: 429, title: "Rate limited", action: /retry/ },
-  { scenario: "error-400", status: 400, title: "No enabled provider serves this model", action: /another provider or policy/ },
+  {
+    scenario: "error-400",
+    status: 400,
+    title: "No enabled provider serves this model",
+    action: /another provider or policy/,
+  },
   { scenario: "error-500", status: 500, title: "The provider failed", action: /fallback/ },
   { scenario: "error-503", status: 503, title: "The provider failed", action: /fallback/ },
   { scenario: "error-detail", status: 502, title: "The provider failed", action: /fallback/ },
@@ -34,13 +51,24 @@ test("each upstream HTTP failure gets a clear message and what to do", async ({ 
       await expect(error).toContainText(`Router status ${failure.status}`);
       const action = error.getByText(failure.action);
       await expect(action).toBeVisible();
-      if (failure.href) await expect(error.getByRole("link", { name: failure.action })).toHaveAttribute("href", failure.href);
+      if (failure.href)
+        await expect(error.getByRole("link", { name: failure.action })).toHaveAttribute("href", failure.href);
       await expect(page.getByTestId("chat-status")).toHaveText(`Failed: ${failure.title}.`);
     });
   }
   // None of the router's own texts reached the page.
   const body = await page.locator("body").textContent();
-  for (const upstreamText of ["Invalid username or password", "sufficient permissions", "Subscribe to PRO", "Rate limit reached", "is not supported by any provider", "internal error", "Service Unavailable", "invalid response", "Provider timed out"]) {
+  for (const upstreamText of [
+    "Invalid username or password",
+    "sufficient permissions",
+    "Subscribe to PRO",
+    "Rate limit reached",
+    "is not supported by any provider",
+    "internal error",
+    "Service Unavailable",
+    "invalid response",
+    "Provider timed out",
+  ]) {
     expect(body).not.toContain(upstreamText);
   }
 });
@@ -50,7 +78,9 @@ test("the 401 link leads to the Token page", async ({ page, fake }) => {
   await openPlayground(page);
   await chooseModel(page, MODEL);
   await send(page, "Hi");
-  await lastAnswer(page).getByRole("link", { name: /Token page/ }).click();
+  await lastAnswer(page)
+    .getByRole("link", { name: /Token page/ })
+    .click();
   await expect(page).toHaveURL(/\/token$/);
 });
 
@@ -79,7 +109,9 @@ test("a malformed event is skipped and the answer completes", async ({ page, fak
   const answer = lastAnswer(page);
   await expect(answer).toHaveAttribute("data-status", "done");
   await expect(answer.getByTestId("answer-content")).toHaveText(answerText(PROVIDER, "Hi"));
-  await expect(answer.getByTestId("answer-stats")).toContainText("1 unreadable event(s) from the provider were skipped.");
+  await expect(answer.getByTestId("answer-stats")).toContainText(
+    "1 unreadable event(s) from the provider were skipped.",
+  );
 });
 
 test("an upstream error that echoes the token never shows it", async ({ page, fake }) => {

@@ -15,13 +15,18 @@ export interface ConfigInput {
   authProfile?: boolean;
 }
 
-export async function writeConfig(stateDir: string, { primary, fallbacks = [], aliases = {}, authProfile = false }: ConfigInput): Promise<void> {
+export async function writeConfig(
+  stateDir: string,
+  { primary, fallbacks = [], aliases = {}, authProfile = false }: ConfigInput,
+): Promise<void> {
   const models: Record<string, { alias?: string }> = {};
   for (const ref of [primary, ...fallbacks]) if (ref) models[ref] = {};
   for (const [ref, alias] of Object.entries(aliases)) models[ref] = { alias };
   const config = {
     agents: { defaults: { model: { ...(primary ? { primary } : {}), fallbacks }, models } },
-    ...(authProfile ? { auth: { profiles: { "huggingface:default": { provider: "huggingface", mode: "api_key" } } } } : {}),
+    ...(authProfile
+      ? { auth: { profiles: { "huggingface:default": { provider: "huggingface", mode: "api_key" } } } }
+      : {}),
   };
   await writeFile(path.join(stateDir, "openclaw.json"), `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
 }

@@ -8,17 +8,31 @@ const PRIMARY = "huggingface/deepseek-ai/DeepSeek-R1";
 const FALLBACK_1 = "huggingface/Qwen/Qwen3-8B";
 const FALLBACK_2 = "huggingface/openai/gpt-oss-120b:groq";
 
-test("run my configuration: the primary, then each fallback in order until one answers", async ({ page, fake, stateDir }) => {
-  await writeConfig(stateDir, { primary: PRIMARY, fallbacks: [FALLBACK_1, FALLBACK_2], aliases: { [FALLBACK_2]: "Fast" } });
+test("run my configuration: the primary, then each fallback in order until one answers", async ({
+  page,
+  fake,
+  stateDir,
+}) => {
+  await writeConfig(stateDir, {
+    primary: PRIMARY,
+    fallbacks: [FALLBACK_1, FALLBACK_2],
+    aliases: { [FALLBACK_2]: "Fast" },
+  });
   fake.setScenario({ chatByModel: { "deepseek-ai/DeepSeek-R1": "error-503", "Qwen/Qwen3-8B": "error-429" } });
   await openPlayground(page);
   await page.getByRole("tab", { name: "Run my configuration" }).click();
   const chain = page.getByRole("list", { name: "Your configuration" });
-  await expect(chain.getByRole("listitem")).toHaveText([`Primary: ${PRIMARY}`, `Fallback 1: ${FALLBACK_1}`, `Fallback 2: ${FALLBACK_2} (Fast)`]);
+  await expect(chain.getByRole("listitem")).toHaveText([
+    `Primary: ${PRIMARY}`,
+    `Fallback 1: ${FALLBACK_1}`,
+    `Fallback 2: ${FALLBACK_2} (Fast)`,
+  ]);
   await expect(page.getByTestId("auth-profile-note")).toHaveCount(0);
   await page.getByRole("textbox", { name: "Prompt", exact: true }).fill("Are you there?");
   await page.getByRole("button", { name: "Run my configuration" }).click();
-  await expect(page.getByTestId("run-config-summary")).toHaveText(`Answered by fallback 2: ${FALLBACK_2}, served by groq.`);
+  await expect(page.getByTestId("run-config-summary")).toHaveText(
+    `Answered by fallback 2: ${FALLBACK_2}, served by groq.`,
+  );
   const attempts = page.getByTestId("attempt");
   await expect(attempts).toHaveCount(3);
   await expect(attempts.nth(0)).toHaveAttribute("data-state", "failed");
@@ -27,16 +41,26 @@ test("run my configuration: the primary, then each fallback in order until one a
   await expect(attempts.nth(1).getByTestId("chat-error")).toContainText("Rate limited");
   await expect(attempts.nth(2)).toHaveAttribute("data-state", "answered");
   await expect(attempts.nth(2).getByTestId("answer-content")).toHaveText("Hello from groq! You said: Are you there?");
-  expect(chatBodies(fake.requests()).map((b) => b.model)).toEqual(["deepseek-ai/DeepSeek-R1", "Qwen/Qwen3-8B", "openai/gpt-oss-120b:groq"]);
+  expect(chatBodies(fake.requests()).map((b) => b.model)).toEqual([
+    "deepseek-ai/DeepSeek-R1",
+    "Qwen/Qwen3-8B",
+    "openai/gpt-oss-120b:groq",
+  ]);
 });
 
-test("run my configuration stops at the primary when it answers, and reports when all fail", async ({ page, fake, stateDir }) => {
+test("run my configuration stops at the primary when it answers, and reports when all fail", async ({
+  page,
+  fake,
+  stateDir,
+}) => {
   await writeConfig(stateDir, { primary: PRIMARY, fallbacks: [FALLBACK_1], authProfile: true });
   await openPlayground(page);
   await page.getByRole("tab", { name: "Run my configuration" }).click();
   await expect(page.getByTestId("auth-profile-note")).toContainText("the agent uses that key");
   await page.getByRole("button", { name: "Run my configuration" }).click();
-  await expect(page.getByTestId("run-config-summary")).toHaveText(/^Answered by primary: huggingface\/deepseek-ai\/DeepSeek-R1, served by /);
+  await expect(page.getByTestId("run-config-summary")).toHaveText(
+    /^Answered by primary: huggingface\/deepseek-ai\/DeepSeek-R1, served by /,
+  );
   await expect(page.getByTestId("attempt").nth(1)).toHaveAttribute("data-state", "not-needed");
   expect(chatBodies(fake.requests())).toHaveLength(1);
 
@@ -44,7 +68,8 @@ test("run my configuration stops at the primary when it answers, and reports whe
   await page.getByRole("button", { name: "Run my configuration" }).click();
   await expect(page.getByTestId("run-config-summary")).toHaveText("Every model in your configuration failed.");
   await expect(page.getByTestId("attempt")).toHaveCount(2);
-  for (const attempt of await page.getByTestId("attempt").all()) await expect(attempt).toHaveAttribute("data-state", "failed");
+  for (const attempt of await page.getByTestId("attempt").all())
+    await expect(attempt).toHaveAttribute("data-state", "failed");
 });
 
 test("run my configuration without a primary points to the Models page", async ({ page }) => {

@@ -24,13 +24,26 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startApp(env: Record<string, string | undefined>, options: { waitReady?: boolean; host?: string } = {}): Promise<AppServer> {
+export async function startApp(
+  env: Record<string, string | undefined>,
+  options: { waitReady?: boolean; host?: string } = {},
+): Promise<AppServer> {
   const port = await freePort();
   const host = options.host ?? "127.0.0.1";
   const root = process.cwd();
   const child: ChildProcess = spawn(process.execPath, [path.join(root, "scripts", "start.mjs")], {
     cwd: root,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DASHBOARD_SKIP_BUILD: "1", HOST: host, PORT: String(port), ...env },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DASHBOARD_SKIP_BUILD: "1",
+      HOST: host,
+      PORT: String(port),
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -6,7 +6,9 @@ import type { APIRequestContext } from "@playwright/test";
 export const configFile = (stateDir: string) => path.join(stateDir, "openclaw.json");
 
 export async function writeConfig(stateDir: string, value: unknown): Promise<void> {
-  await writeFile(configFile(stateDir), typeof value === "string" ? value : JSON.stringify(value, null, 2), { mode: 0o600 });
+  await writeFile(configFile(stateDir), typeof value === "string" ? value : JSON.stringify(value, null, 2), {
+    mode: 0o600,
+  });
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests index freely into the parsed file
@@ -21,6 +23,9 @@ export async function readConfigText(stateDir: string): Promise<string> {
 /** PATCH /api/config at the current revision, as the dashboard's own pages do. */
 export async function patchConfig(request: APIRequestContext, change: Record<string, unknown>) {
   const current = await (await request.get("/api/config")).json();
-  const response = await request.patch("/api/config", { data: change, headers: { "if-match": `"${current.revision}"` } });
+  const response = await request.patch("/api/config", {
+    data: change,
+    headers: { "if-match": `"${current.revision}"` },
+  });
   return { response, body: await response.json() };
 }

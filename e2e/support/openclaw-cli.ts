@@ -19,7 +19,9 @@ const cliEntry = () => path.join(cacheDir(), "node_modules", "openclaw", "opencl
 async function installedVersions(): Promise<{ node: string; openclaw: string } | null> {
   if (!existsSync(nodeBin()) || !existsSync(cliEntry())) return null;
   try {
-    const pkg = JSON.parse(await readFile(path.join(cacheDir(), "node_modules", "openclaw", "package.json"), "utf8")) as { version: string };
+    const pkg = JSON.parse(
+      await readFile(path.join(cacheDir(), "node_modules", "openclaw", "package.json"), "utf8"),
+    ) as { version: string };
     const { stdout } = await run(nodeBin(), ["--version"]);
     return { node: stdout.trim(), openclaw: pkg.version };
   } catch {
@@ -34,12 +36,19 @@ function nodeIsRecentEnough(version: string): boolean {
 
 function npmInstall(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn("npm", ["install", "--prefix", cacheDir(), "--no-audit", "--no-fund", ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("npm", ["install", "--prefix", cacheDir(), "--no-audit", "--no-fund", ...args], {
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     child.stdout.on("data", (c) => (output += c));
     child.stderr.on("data", (c) => (output += c));
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`npm install ${args.join(" ")} failed (${code}):\n${output.slice(-4000)}`))));
+    child.on("exit", (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`npm install ${args.join(" ")} failed (${code}):\n${output.slice(-4000)}`)),
+    );
   });
 }
 
@@ -65,9 +74,13 @@ export async function ensureOpenClaw(): Promise<void> {
   try {
     await npmInstall([NODE_PACKAGE], process.env);
     // openclaw's install scripts check `node` on PATH: put Node 24 first.
-    await npmInstall([`openclaw@${OPENCLAW_VERSION}`], { ...process.env, PATH: `${path.dirname(nodeBin())}${path.delimiter}${process.env.PATH}` });
+    await npmInstall([`openclaw@${OPENCLAW_VERSION}`], {
+      ...process.env,
+      PATH: `${path.dirname(nodeBin())}${path.delimiter}${process.env.PATH}`,
+    });
     const after = await installedVersions();
-    if (!after || !nodeIsRecentEnough(after.node)) throw new Error(`OpenClaw CLI install incomplete: ${JSON.stringify(after)}`);
+    if (!after || !nodeIsRecentEnough(after.node))
+      throw new Error(`OpenClaw CLI install incomplete: ${JSON.stringify(after)}`);
   } finally {
     await rm(lock, { recursive: true, force: true });
   }
@@ -85,17 +98,32 @@ export async function openclaw(stateDir: string, args: string[]): Promise<CliRes
   // A bare environment: no HF token or OpenClaw settings leak in from the test runner.
   const tmp = path.join(stateDir, "tmp");
   await mkdir(tmp, { recursive: true });
-  const env = { PATH: `${path.dirname(nodeBin())}${path.delimiter}${process.env.PATH}`, HOME: stateDir, OPENCLAW_STATE_DIR: stateDir, NO_COLOR: "1", TMPDIR: tmp } as unknown as NodeJS.ProcessEnv;
+  const env = {
+    PATH: `${path.dirname(nodeBin())}${path.delimiter}${process.env.PATH}`,
+    HOME: stateDir,
+    OPENCLAW_STATE_DIR: stateDir,
+    NO_COLOR: "1",
+    TMPDIR: tmp,
+  } as unknown as NodeJS.ProcessEnv;
   return new Promise((resolve) => {
-    execFile(nodeBin(), [cliEntry(), ...args], { env, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? (typeof (error as { code?: unknown }).code === "number" ? ((error as { code: number }).code) : 1) : 0;
-      let json: Record<string, unknown> | null = null;
-      try {
-        json = JSON.parse(stdout.slice(stdout.indexOf("{")));
-      } catch {
-        json = null;
-      }
-      resolve({ code, json, stdout, stderr });
-    });
+    execFile(
+      nodeBin(),
+      [cliEntry(), ...args],
+      { env, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error
+          ? typeof (error as { code?: unknown }).code === "number"
+            ? (error as { code: number }).code
+            : 1
+          : 0;
+        let json: Record<string, unknown> | null = null;
+        try {
+          json = JSON.parse(stdout.slice(stdout.indexOf("{")));
+        } catch {
+          json = null;
+        }
+        resolve({ code, json, stdout, stderr });
+      },
+    );
   });
 }

@@ -80,7 +80,9 @@ export class SentinelScan {
     };
     const label = (response: Response) => `${response.request().method()} ${response.url()} (${response.status()})`;
     const onResponse = (response: Response) => {
-      this.track(response.allHeaders().then((headers) => this.add(`headers of ${label(response)}`, JSON.stringify(headers))));
+      this.track(
+        response.allHeaders().then((headers) => this.add(`headers of ${label(response)}`, JSON.stringify(headers))),
+      );
     };
     // Bodies are read once complete, so the read is quick and a stream that never ends costs nothing.
     const onFinished = (request: Request) => {
@@ -100,11 +102,22 @@ export class SentinelScan {
       context.off("request", onRequest);
       for (const page of context.pages()) {
         const storage = page
-          .evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie, url: location.href }))
+          .evaluate(() =>
+            JSON.stringify({
+              local: { ...localStorage },
+              session: { ...sessionStorage },
+              cookie: document.cookie,
+              url: location.href,
+            }),
+          )
           .then((text) => this.add(`storage of ${page.url()}`, text));
         this.track(storage);
       }
-      this.track(context.storageState().then((state) => this.add("cookies and localStorage (storageState)", JSON.stringify(state))));
+      this.track(
+        context
+          .storageState()
+          .then((state) => this.add("cookies and localStorage (storageState)", JSON.stringify(state))),
+      );
       await this.settle();
       context.off("response", onResponse);
       context.off("requestfinished", onFinished);

@@ -33,7 +33,11 @@ async function mountTmpfs(dir: string, sizeKb: number): Promise<boolean> {
 }
 
 /** Mounts a tmpfs of `sizeKb` over `dir` (which must be empty) and writes `files` into it. */
-export async function prepareStateStorage(dir: string, files: Record<string, string>, sizeKb = 512): Promise<StateStorage> {
+export async function prepareStateStorage(
+  dir: string,
+  files: Record<string, string>,
+  sizeKb = 512,
+): Promise<StateStorage> {
   const mounted = await mountTmpfs(dir, sizeKb);
   for (const [name, text] of Object.entries(files)) await writeSynced(path.join(dir, name), text);
   let released = false;

@@ -9,7 +9,15 @@ describe("host allowlist", () => {
     }
   });
   it("refuses foreign and malformed hosts", () => {
-    for (const host of [null, "", "evil.example", "localhost.evil.example", "127.0.0.2", "localhost:3000@evil", "a b"]) {
+    for (const host of [
+      null,
+      "",
+      "evil.example",
+      "localhost.evil.example",
+      "127.0.0.2",
+      "localhost:3000@evil",
+      "a b",
+    ]) {
       expect(isHostAllowed(host, allowed), String(host)).toBe(false);
     }
   });
@@ -26,7 +34,9 @@ describe("host allowlist", () => {
 describe("same-origin writes", () => {
   const base = { method: "POST", host: "localhost:3000" };
   it("allows reads from anywhere", () => {
-    expect(isWriteAllowed({ ...base, method: "GET", origin: "https://evil.example", secFetchSite: "cross-site" })).toBe(true);
+    expect(isWriteAllowed({ ...base, method: "GET", origin: "https://evil.example", secFetchSite: "cross-site" })).toBe(
+      true,
+    );
   });
   it("allows same-origin browser writes and header-less scripts", () => {
     expect(isWriteAllowed({ ...base, origin: "http://localhost:3000", secFetchSite: "same-origin" })).toBe(true);

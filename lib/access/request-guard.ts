@@ -9,7 +9,8 @@ export function allowedHostNames(env: Record<string, string | undefined>): Set<s
     if (name) names.add(name);
   }
   const bind = env.HOST?.trim().toLowerCase();
-  if (bind && bind !== "0.0.0.0" && bind !== "::" && bind !== "[::]") names.add(bind.includes(":") && !bind.startsWith("[") ? `[${bind}]` : bind);
+  if (bind && bind !== "0.0.0.0" && bind !== "::" && bind !== "[::]")
+    names.add(bind.includes(":") && !bind.startsWith("[") ? `[${bind}]` : bind);
   return names;
 }
 
@@ -32,7 +33,12 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * A write is same-origin when Sec-Fetch-Site says so, or when Origin names the Host it was
  * sent to. Without either header (curl, scripts) only loopback-bound servers accept it.
  */
-export function isWriteAllowed(input: { method: string; host: string | null; origin: string | null; secFetchSite: string | null }): boolean {
+export function isWriteAllowed(input: {
+  method: string;
+  host: string | null;
+  origin: string | null;
+  secFetchSite: string | null;
+}): boolean {
   if (SAFE_METHODS.has(input.method.toUpperCase())) return true;
   if (input.secFetchSite) {
     if (input.secFetchSite !== "same-origin" && input.secFetchSite !== "none") return false;

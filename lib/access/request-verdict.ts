@@ -24,17 +24,42 @@ interface RequestFacts {
 
 type Verdict =
   | { ok: true }
-  | { ok: false; status: 401 | 403; code: "forbidden_host" | "forbidden_origin" | "unauthenticated"; message: string; signIn: boolean };
+  | {
+      ok: false;
+      status: 401 | 403;
+      code: "forbidden_host" | "forbidden_origin" | "unauthenticated";
+      message: string;
+      signIn: boolean;
+    };
 
 export function judgeRequest(facts: RequestFacts, settings: GuardSettings): Verdict {
   if (!isHostAllowed(facts.host, settings.allowed)) {
-    return { ok: false, status: 403, code: "forbidden_host", message: "This dashboard only answers on its own host name (localhost). Add the name to DASHBOARD_ALLOWED_HOSTS to allow it.", signIn: false };
+    return {
+      ok: false,
+      status: 403,
+      code: "forbidden_host",
+      message:
+        "This dashboard only answers on its own host name (localhost). Add the name to DASHBOARD_ALLOWED_HOSTS to allow it.",
+      signIn: false,
+    };
   }
   if (!isWriteAllowed(facts)) {
-    return { ok: false, status: 403, code: "forbidden_origin", message: "Changes must come from the dashboard's own pages; this request came from another site.", signIn: false };
+    return {
+      ok: false,
+      status: 403,
+      code: "forbidden_origin",
+      message: "Changes must come from the dashboard's own pages; this request came from another site.",
+      signIn: false,
+    };
   }
   if (settings.key && !isPublicPath(facts.pathname) && !verifySessionValue(settings.key, facts.session)) {
-    return { ok: false, status: 401, code: "unauthenticated", message: "Sign in first: this dashboard is protected by DASHBOARD_TOKEN.", signIn: !facts.pathname.startsWith("/api/") };
+    return {
+      ok: false,
+      status: 401,
+      code: "unauthenticated",
+      message: "Sign in first: this dashboard is protected by DASHBOARD_TOKEN.",
+      signIn: !facts.pathname.startsWith("/api/"),
+    };
   }
   return { ok: true };
 }

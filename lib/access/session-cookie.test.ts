@@ -59,7 +59,17 @@ describe("paths", () => {
 
   it("only goes back to same-site pages after sign-in", () => {
     expect(safeNextPath("/models?q=x")).toBe("/models?q=x");
-    for (const bad of [null, "", "//evil.example", "https://evil.example", "/\\evil", "/a\nb", "/sign-in", "/api/token", "evil"]) {
+    for (const bad of [
+      null,
+      "",
+      "//evil.example",
+      "https://evil.example",
+      "/\\evil",
+      "/a\nb",
+      "/sign-in",
+      "/api/token",
+      "evil",
+    ]) {
       expect(safeNextPath(bad)).toBe("/");
     }
   });

@@ -46,7 +46,8 @@ export function isPublicPath(pathname: string): boolean {
 
 /** A same-site path to go back to after sign-in; anything else (//evil, https://…, \\) becomes "/". */
 export function safeNextPath(next: string | null | undefined): string {
-  if (!next || next.length > 2000 || !next.startsWith("/") || next.startsWith("//") || /[\\\u0000-\u001f]/.test(next)) return "/";
+  if (!next || next.length > 2000 || !next.startsWith("/") || next.startsWith("//") || /[\\\u0000-\u001f]/.test(next))
+    return "/";
   if (next === "/sign-in" || next.startsWith("/sign-in?") || next.startsWith("/api/")) return "/";
   return next;
 }

@@ -9,7 +9,12 @@ interface ThrottleOptions {
   forgetAfterMs: number;
 }
 
-const DEFAULT_THROTTLE: ThrottleOptions = { freeFailures: 3, baseLockMs: 5_000, maxLockMs: 5 * 60_000, forgetAfterMs: 15 * 60_000 };
+const DEFAULT_THROTTLE: ThrottleOptions = {
+  freeFailures: 3,
+  baseLockMs: 5_000,
+  maxLockMs: 5 * 60_000,
+  forgetAfterMs: 15 * 60_000,
+};
 
 export class SignInThrottle {
   private failures = 0;

@@ -32,8 +32,16 @@ describe("display names", () => {
     );
   });
   it("guesses reasoning like OpenClaw, without matching r1 inside other words", () => {
-    for (const id of ["deepseek-ai/DeepSeek-R1", "Qwen/QwQ-32B", "x/Kimi-Thinking", "x/deepseek-reasoner", "deepseek-ai/DeepSeek-R1-Distill-Qwen-7B"]) expect(guessReasoning(id), id).toBe(true);
-    for (const id of ["Qwen/Qwen3-8B", "meta-llama/Llama-3.3-70B-Instruct", "x/bar1x"]) expect(guessReasoning(id), id).toBe(false);
+    for (const id of [
+      "deepseek-ai/DeepSeek-R1",
+      "Qwen/QwQ-32B",
+      "x/Kimi-Thinking",
+      "x/deepseek-reasoner",
+      "deepseek-ai/DeepSeek-R1-Distill-Qwen-7B",
+    ])
+      expect(guessReasoning(id), id).toBe(true);
+    for (const id of ["Qwen/Qwen3-8B", "meta-llama/Llama-3.3-70B-Instruct", "x/bar1x"])
+      expect(guessReasoning(id), id).toBe(false);
   });
 });
 
@@ -43,7 +51,16 @@ describe("router list", () => {
 
   it("keeps every provider with its pricing and speed", () => {
     expect(r1.providers.map((p) => p.provider)).toEqual(["together", "fireworks-ai", "novita", "featherless-ai"]);
-    expect(r1.providers[0]).toMatchObject({ status: "live", inputPrice: 3, outputPrice: 7, throughput: 40.1, firstTokenLatencyMs: 611, supportsTools: true, supportsStructuredOutput: true, contextLength: 163840 });
+    expect(r1.providers[0]).toMatchObject({
+      status: "live",
+      inputPrice: 3,
+      outputPrice: 7,
+      throughput: 40.1,
+      firstTokenLatencyMs: 611,
+      supportsTools: true,
+      supportsStructuredOutput: true,
+      contextLength: 163840,
+    });
     expect(r1.providers[3]).toMatchObject({ provider: "featherless-ai", status: "error" });
     expect(r1.providers[3].outputPrice).toBeUndefined();
   });
@@ -60,9 +77,18 @@ describe("router list", () => {
   it("refuses a body that is not a list and skips broken entries", () => {
     expect(() => parseRouterList({ object: "list" })).toThrow(MalformedListError);
     expect(() => parseRouterList("nope")).toThrow(MalformedListError);
-    const list = parseRouterList({ data: [{ id: 5 }, null, { id: "a/b", providers: [{ provider: "x", status: "live", pricing: "free", throughput: "fast" }, { nope: 1 }] }, { id: "a/b" }] });
+    const list = parseRouterList({
+      data: [
+        { id: 5 },
+        null,
+        { id: "a/b", providers: [{ provider: "x", status: "live", pricing: "free", throughput: "fast" }, { nope: 1 }] },
+        { id: "a/b" },
+      ],
+    });
     expect(list).toHaveLength(1);
-    expect(list[0].providers).toEqual([expect.objectContaining({ provider: "x", status: "live", outputPrice: undefined, throughput: undefined })]);
+    expect(list[0].providers).toEqual([
+      expect.objectContaining({ provider: "x", status: "live", outputPrice: undefined, throughput: undefined }),
+    ]);
   });
   it("never throws anything but MalformedListError on arbitrary JSON", () => {
     fc.assert(
@@ -81,7 +107,13 @@ describe("merge with the built-in catalog", () => {
   it("keeps OpenClaw's metadata for built-ins and adds the ones the router lacks", () => {
     const merged = mergeCatalog(parseRouterList(wire(DEFAULT_MODELS.filter((m) => m.id !== "openai/gpt-oss-120b"))));
     const r1 = merged.find((m) => m.id === "deepseek-ai/DeepSeek-R1")!;
-    expect(r1).toMatchObject({ name: "DeepSeek R1", reasoning: true, builtin: true, listed: true, contextWindow: 64000 });
+    expect(r1).toMatchObject({
+      name: "DeepSeek R1",
+      reasoning: true,
+      builtin: true,
+      listed: true,
+      contextWindow: 64000,
+    });
     expect(r1.providers.length).toBe(4);
     const oss = merged.find((m) => m.id === "openai/gpt-oss-120b")!;
     expect(oss).toMatchObject({ name: "GPT-OSS 120B", builtin: true, listed: false, providers: [] });
@@ -100,17 +132,25 @@ describe("which provider the router would pick", () => {
     expect(fastestProvider(get("openai/gpt-oss-120b"))?.provider).toBe("cerebras");
     expect(cheapestProvider(get("openai/gpt-oss-120b"))?.provider).toBe("together");
     expect(cheapestProvider(get("Qwen/Qwen3-8B"))?.provider).toBe("featherless-ai"); // nscale has no price
-    expect(predictProvider(get("deepseek-ai/DeepSeek-R1"), { kind: "provider", provider: "featherless-ai" })).toBeUndefined();
+    expect(
+      predictProvider(get("deepseek-ai/DeepSeek-R1"), { kind: "provider", provider: "featherless-ai" }),
+    ).toBeUndefined();
     expect(predictProvider(get("deepseek-ai/DeepSeek-R1"), { kind: "preferred" })).toBeNull();
     expect(predictProvider(get("mistralai/Mistral-7B-Instruct-v0.3"), { kind: "auto" })).toBeUndefined();
   });
   it("agrees with the fake router on a large catalog, for every policy", () => {
     const fake = syntheticCatalog(800);
     const ours = parseRouterList(wire(fake));
-    const policies: [FakePolicy, Parameters<typeof predictProvider>[1]][] = [["fastest", { kind: "fastest" }], ["cheapest", { kind: "cheapest" }], ["fastest", { kind: "auto" }]];
+    const policies: [FakePolicy, Parameters<typeof predictProvider>[1]][] = [
+      ["fastest", { kind: "fastest" }],
+      ["cheapest", { kind: "cheapest" }],
+      ["fastest", { kind: "auto" }],
+    ];
     fake.forEach((model, i) => {
       for (const [theirs, mine] of policies) {
-        expect(predictProvider(ours[i], mine)?.provider, `${model.id} ${mine.kind}`).toBe(resolveProvider(model, theirs)?.provider);
+        expect(predictProvider(ours[i], mine)?.provider, `${model.id} ${mine.kind}`).toBe(
+          resolveProvider(model, theirs)?.provider,
+        );
       }
     });
   });

@@ -12,7 +12,14 @@ export function mergeCatalog(live: CatalogModel[]): CatalogModel[] {
     merged.push(
       entry
         ? // The live providers may serve less context than OpenClaw's table says: keep the smaller.
-          { ...model, name: entry.name, reasoning: entry.reasoning, contextWindow: Math.min(entry.contextWindow, model.contextWindow), maxTokens: entry.maxTokens, builtin: true }
+          {
+            ...model,
+            name: entry.name,
+            reasoning: entry.reasoning,
+            contextWindow: Math.min(entry.contextWindow, model.contextWindow),
+            maxTokens: entry.maxTokens,
+            builtin: true,
+          }
         : model,
     );
   }

@@ -20,7 +20,8 @@ export function deriveName(id: string): string {
 export function displayName(id: string, labels: { name?: unknown; title?: unknown; display_name?: unknown }): string {
   for (const value of [labels.name, labels.title, labels.display_name]) {
     // Labels come from the network: refuse control characters and absurd lengths.
-    if (typeof value === "string" && value.trim() !== "" && value.length <= 200 && !hasControlChars(value)) return value.trim();
+    if (typeof value === "string" && value.trim() !== "" && value.length <= 200 && !hasControlChars(value))
+      return value.trim();
   }
   return deriveName(id);
 }

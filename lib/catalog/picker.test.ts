@@ -2,13 +2,22 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_MODELS, syntheticCatalog, toWire } from "@/e2e/fake-hf/catalog";
 import { mergeCatalog } from "./merge";
-import { EMPTY_QUERY, filterAndSort, matchesQuery, modelFacts, providerNames, SORT_KEYS, type PickerQuery } from "./picker";
+import {
+  EMPTY_QUERY,
+  filterAndSort,
+  matchesQuery,
+  modelFacts,
+  providerNames,
+  SORT_KEYS,
+  type PickerQuery,
+} from "./picker";
 import { readPickerState, writePickerState } from "./picker-url";
 import { parseRouterList } from "./router-list";
 
 const catalog = mergeCatalog(parseRouterList({ data: DEFAULT_MODELS.map(toWire) }));
 const big = mergeCatalog(parseRouterList({ data: syntheticCatalog(5000).map(toWire) }));
-const ids = (q: Partial<PickerQuery>, models = catalog) => filterAndSort(models, { ...EMPTY_QUERY, ...q }).map((m) => m.id);
+const ids = (q: Partial<PickerQuery>, models = catalog) =>
+  filterAndSort(models, { ...EMPTY_QUERY, ...q }).map((m) => m.id);
 
 describe("picker search and filters", () => {
   it("searches id, name, org and provider, every term must match", () => {
@@ -19,17 +28,29 @@ describe("picker search and filters", () => {
     expect(ids({ q: "deepseek zzz" })).toEqual([]);
   });
   it("filters by provider, capabilities and liveness", () => {
-    expect(ids({ provider: "cerebras" }).sort()).toEqual(["Qwen/Qwen3-Coder-480B-A35B-Instruct", "meta-llama/Llama-3.3-70B-Instruct", "openai/gpt-oss-120b"]);
+    expect(ids({ provider: "cerebras" }).sort()).toEqual([
+      "Qwen/Qwen3-Coder-480B-A35B-Instruct",
+      "meta-llama/Llama-3.3-70B-Instruct",
+      "openai/gpt-oss-120b",
+    ]);
     expect(ids({ image: true })).toEqual(["google/gemma-3-27b-it"]);
     expect(ids({ live: true })).not.toContain("mistralai/Mistral-7B-Instruct-v0.3");
     expect(ids({})).toContain("mistralai/Mistral-7B-Instruct-v0.3");
     expect(ids({ provider: "featherless-ai", live: true })).toEqual(["Qwen/Qwen3-8B"]); // its DeepSeek-R1 entry is in error
-    expect(ids({ structured: true }).sort()).toEqual(["deepseek-ai/DeepSeek-R1", "deepseek-ai/DeepSeek-V3.1", "meta-llama/Llama-3.3-70B-Instruct", "openai/gpt-oss-120b"]);
+    expect(ids({ structured: true }).sort()).toEqual([
+      "deepseek-ai/DeepSeek-R1",
+      "deepseek-ai/DeepSeek-V3.1",
+      "meta-llama/Llama-3.3-70B-Instruct",
+      "openai/gpt-oss-120b",
+    ]);
     expect(ids({ reasoning: true })).toEqual(["deepseek-ai/DeepSeek-R1"]);
   });
   it("sorts by price, context, throughput and latency with unknowns last", () => {
     expect(ids({ sort: "price" })[0]).toBe("Qwen/Qwen3-8B");
-    expect(ids({ sort: "price" }).slice(-2).sort()).toEqual(["HuggingFaceTB/SmolLM3-3B", "mistralai/Mistral-7B-Instruct-v0.3"]);
+    expect(ids({ sort: "price" }).slice(-2).sort()).toEqual([
+      "HuggingFaceTB/SmolLM3-3B",
+      "mistralai/Mistral-7B-Instruct-v0.3",
+    ]);
     expect(ids({ sort: "throughput" })[0]).toBe("meta-llama/Llama-3.3-70B-Instruct");
     expect(ids({ sort: "latency" })[0]).toBe("openai/gpt-oss-120b");
     const contexts = filterAndSort(catalog, { ...EMPTY_QUERY, sort: "context" }).map((m) => m.contextWindow);
@@ -45,14 +66,24 @@ describe("picker search and filters", () => {
     const query = fc.record({
       q: fc.constantFrom("", "qwen", "llama 70b", "groq", "instruct", "xyz"),
       provider: fc.constantFrom(null, "groq", "together", "nscale"),
-      reasoning: fc.boolean(), tools: fc.boolean(), structured: fc.boolean(), image: fc.boolean(), live: fc.boolean(),
+      reasoning: fc.boolean(),
+      tools: fc.boolean(),
+      structured: fc.boolean(),
+      image: fc.boolean(),
+      live: fc.boolean(),
       sort: fc.constantFrom(...SORT_KEYS),
     });
     fc.assert(
       fc.property(query, (q) => {
         const out = filterAndSort(big, q);
         expect(out.length).toBe(big.filter((m) => matchesQuery(m, q)).length);
-        const key = { name: null, price: (m: (typeof big)[0]) => modelFacts(m).minOutputPrice, latency: (m: (typeof big)[0]) => modelFacts(m).minLatency, throughput: (m: (typeof big)[0]) => -modelFacts(m).maxThroughput, context: (m: (typeof big)[0]) => -m.contextWindow }[q.sort];
+        const key = {
+          name: null,
+          price: (m: (typeof big)[0]) => modelFacts(m).minOutputPrice,
+          latency: (m: (typeof big)[0]) => modelFacts(m).minLatency,
+          throughput: (m: (typeof big)[0]) => -modelFacts(m).maxThroughput,
+          context: (m: (typeof big)[0]) => -m.contextWindow,
+        }[q.sort];
         if (key) for (let i = 1; i < out.length; i++) expect(key(out[i - 1])).toBeLessThanOrEqual(key(out[i]));
       }),
       { numRuns: 40 },
@@ -73,7 +104,11 @@ describe("picker state in the URL", () => {
     const state = fc.record({
       q: fc.string({ maxLength: 30 }).map((s) => s.replace(/[\u0000-\u001f\u007f]/g, "").trim()),
       provider: fc.constantFrom(null, "groq"),
-      reasoning: fc.boolean(), tools: fc.boolean(), structured: fc.boolean(), image: fc.boolean(), live: fc.boolean(),
+      reasoning: fc.boolean(),
+      tools: fc.boolean(),
+      structured: fc.boolean(),
+      image: fc.boolean(),
+      live: fc.boolean(),
       sort: fc.constantFrom(...SORT_KEYS),
       model: fc.constantFrom(null, "openai/gpt-oss-120b"),
     });
@@ -82,6 +117,10 @@ describe("picker state in the URL", () => {
         expect(readPickerState(writePickerState(s))).toEqual(s);
       }),
     );
-    expect(readPickerState(new URLSearchParams("sort=evil&q=%00x&live=yes"))).toMatchObject({ sort: "name", q: "", live: false });
+    expect(readPickerState(new URLSearchParams("sort=evil&q=%00x&live=yes"))).toMatchObject({
+      sort: "name",
+      q: "",
+      live: false,
+    });
   });
 });

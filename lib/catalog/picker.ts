@@ -24,7 +24,16 @@ export interface PickerQuery {
   sort: SortKey;
 }
 
-export const EMPTY_QUERY: PickerQuery = { q: "", provider: null, reasoning: false, tools: false, structured: false, image: false, live: false, sort: "name" };
+export const EMPTY_QUERY: PickerQuery = {
+  q: "",
+  provider: null,
+  reasoning: false,
+  tools: false,
+  structured: false,
+  image: false,
+  live: false,
+  sort: "name",
+};
 
 interface ModelFacts {
   haystack: string;
@@ -48,7 +57,8 @@ export function modelFacts(model: CatalogModel): ModelFacts {
   if (cached) return cached;
   const live = liveProviders(model);
   const facts: ModelFacts = {
-    haystack: `${model.id}\n${model.name}\n${model.org}\n${model.providers.map((p) => p.provider).join("\n")}`.toLowerCase(),
+    haystack:
+      `${model.id}\n${model.name}\n${model.org}\n${model.providers.map((p) => p.provider).join("\n")}`.toLowerCase(),
     live: live.length > 0,
     tools: live.some((p) => p.supportsTools === true),
     structured: live.some((p) => p.supportsStructuredOutput === true),
@@ -82,7 +92,8 @@ function searchTerms(q: string): string[] {
 // One collator for every comparison: localeCompare with options builds a new one per call,
 // which made sorting 5,000 names take a noticeable fraction of a second.
 const collator = new Intl.Collator("en", { sensitivity: "base" });
-const byName = (a: CatalogModel, b: CatalogModel) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byName = (a: CatalogModel, b: CatalogModel) =>
+  collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 // Unknown values (Infinity / -1) always sort after known ones; ties fall back to the name.
 function compareFor(sort: SortKey): (a: CatalogModel, b: CatalogModel) => number {

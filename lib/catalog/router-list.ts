@@ -27,14 +27,16 @@ const modelSchema = z.looseObject({
   name: optionalString,
   title: optionalString,
   display_name: optionalString,
-  architecture: z.looseObject({ input_modalities: z.array(z.string()).optional().catch(undefined) }).optional().catch(undefined),
+  architecture: z
+    .looseObject({ input_modalities: z.array(z.string()).optional().catch(undefined) })
+    .optional()
+    .catch(undefined),
   providers: z.array(z.unknown()).optional().catch(undefined),
 });
 
 const listSchema = z.looseObject({ data: z.array(z.unknown()) });
 
 export class MalformedListError extends Error {}
-
 
 function toOffer(raw: unknown): ProviderOffer | null {
   const parsed = providerSchema.safeParse(raw);
@@ -57,7 +59,8 @@ function toOffer(raw: unknown): ProviderOffer | null {
 /** Smallest context among live providers (any of them may serve an auto-routed call). */
 function safeContextWindow(providers: ProviderOffer[]): number {
   let smallest = Infinity;
-  for (const p of providers) if (p.status === "live" && p.contextLength && p.contextLength < smallest) smallest = p.contextLength;
+  for (const p of providers)
+    if (p.status === "live" && p.contextLength && p.contextLength < smallest) smallest = p.contextLength;
   return Number.isFinite(smallest) ? smallest : DEFAULT_CONTEXT_WINDOW;
 }
 

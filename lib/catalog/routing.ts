@@ -27,7 +27,10 @@ export function cheapestProvider(model: Pick<CatalogModel, "providers">): Provid
  * The provider a ref with this policy would reach now; undefined when nobody serves it, and
  * null for :preferred (the order lives in the user's Hugging Face settings, which we cannot see).
  */
-export function predictProvider(model: Pick<CatalogModel, "providers"> | undefined, policy: Policy): ProviderOffer | undefined | null {
+export function predictProvider(
+  model: Pick<CatalogModel, "providers"> | undefined,
+  policy: Policy,
+): ProviderOffer | undefined | null {
   if (policy.kind === "preferred") return null;
   if (!model) return undefined;
   switch (policy.kind) {

@@ -37,7 +37,11 @@ function refsToCheck(settings: Settings): { ref: string; inUse: boolean }[] {
   return [...seen].map(([ref, inUse]) => ({ ref, inUse }));
 }
 
-export function computeWarnings(settings: Settings, catalog: Catalog, index?: Map<string, CatalogModel>): ModelWarning[] {
+export function computeWarnings(
+  settings: Settings,
+  catalog: Catalog,
+  index?: Map<string, CatalogModel>,
+): ModelWarning[] {
   const byId = index ?? new Map(catalog.models.map((m) => [m.id, m]));
   const live = catalog.source === "live";
   const warnings: ModelWarning[] = [];
@@ -48,14 +52,22 @@ export function computeWarnings(settings: Settings, catalog: Catalog, index?: Ma
       // Only flag refs that are clearly meant for Hugging Face: in use, or a model the catalog knows.
       if (inUse || byId.has(ref)) {
         const provider = ref.split("/")[0];
-        warnings.push({ kind: "missing_prefix", ref, message: `"${ref}" has no huggingface/ prefix: OpenClaw reads "${provider}" as the provider and will not send it to Hugging Face. Use huggingface/${ref}.` });
+        warnings.push({
+          kind: "missing_prefix",
+          ref,
+          message: `"${ref}" has no huggingface/ prefix: OpenClaw reads "${provider}" as the provider and will not send it to Hugging Face. Use huggingface/${ref}.`,
+        });
       }
       continue;
     }
     const model = byId.get(parsed.modelId);
     const policy = parsed.policy;
     if (policy.kind === "provider" && REMOVED.has(policy.provider)) {
-      warnings.push({ kind: "removed_provider", ref, message: `"${policy.provider}" was removed from Hugging Face's router in July 2026: requests for this ref fail. Pick another provider or a policy.` });
+      warnings.push({
+        kind: "removed_provider",
+        ref,
+        message: `"${policy.provider}" was removed from Hugging Face's router in July 2026: requests for this ref fail. Pick another provider or a policy.`,
+      });
     } else if (!model || (live && !model.listed)) {
       warnings.push({
         kind: "model_missing",
@@ -64,28 +76,51 @@ export function computeWarnings(settings: Settings, catalog: Catalog, index?: Ma
           ? `${parsed.modelId} is not in the router's model list: no provider serves it.`
           : `${parsed.modelId} is not in the built-in catalog, and the live list is unavailable to check it.`,
       });
-    } else if (live && policy.kind === "provider" && !model.providers.some((p) => p.provider === policy.provider && p.status === "live")) {
-      warnings.push({ kind: "provider_not_serving", ref, message: `${policy.provider} does not serve ${parsed.modelId} in the live list: requests for this ref fail.` });
+    } else if (
+      live &&
+      policy.kind === "provider" &&
+      !model.providers.some((p) => p.provider === policy.provider && p.status === "live")
+    ) {
+      warnings.push({
+        kind: "provider_not_serving",
+        ref,
+        message: `${policy.provider} does not serve ${parsed.modelId} in the live list: requests for this ref fail.`,
+      });
     } else if (live && !model.providers.some((p) => p.status === "live")) {
-      warnings.push({ kind: "no_live_provider", ref, message: `No provider serves ${parsed.modelId} right now (none is live).` });
+      warnings.push({
+        kind: "no_live_provider",
+        ref,
+        message: `No provider serves ${parsed.modelId} right now (none is live).`,
+      });
     }
   }
 
   if (settings.primary) {
     if (settings.fallbacks.includes(settings.primary)) {
-      warnings.push({ kind: "fallback_is_primary", ref: settings.primary, message: "A fallback is the same ref as the primary: it adds nothing when the primary fails." });
+      warnings.push({
+        kind: "fallback_is_primary",
+        ref: settings.primary,
+        message: "A fallback is the same ref as the primary: it adds nothing when the primary fails.",
+      });
     }
   }
   const seenFallbacks = new Set<string>();
   for (const ref of settings.fallbacks) {
-    if (seenFallbacks.has(ref)) warnings.push({ kind: "duplicate_fallback", ref, message: "This fallback is listed more than once." });
+    if (seenFallbacks.has(ref))
+      warnings.push({ kind: "duplicate_fallback", ref, message: "This fallback is listed more than once." });
     seenFallbacks.add(ref);
   }
   for (const group of duplicateAliases(settings.aliases)) {
-    warnings.push({ kind: "duplicate_alias", message: `The alias "${group.alias}" is used by ${group.refs.length} refs (${group.refs.join(", ")}); OpenClaw silently uses the last one.` });
+    warnings.push({
+      kind: "duplicate_alias",
+      message: `The alias "${group.alias}" is used by ${group.refs.length} refs (${group.refs.join(", ")}); OpenClaw silently uses the last one.`,
+    });
   }
   if (settings.baseUrl !== undefined && !isHttpUrl(settings.baseUrl)) {
-    warnings.push({ kind: "invalid_base_url", message: `models.providers.huggingface.baseUrl ("${settings.baseUrl.slice(0, 80)}") is not a URL: every call to Hugging Face fails.` });
+    warnings.push({
+      kind: "invalid_base_url",
+      message: `models.providers.huggingface.baseUrl ("${settings.baseUrl.slice(0, 80)}") is not a URL: every call to Hugging Face fails.`,
+    });
   }
   return warnings;
 }

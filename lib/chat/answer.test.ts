@@ -14,7 +14,12 @@ describe("answer reducer", () => {
       [{ type: "done", finishReason: "stop", skipped: 0 }, 1_300],
     ];
     const answer = events.reduce((a, [event, at]) => applyEvent(a, event, at), newAnswer(100));
-    expect(answer).toMatchObject({ status: "done", content: "Hi", reasoning: "hm", meta: { provider: "groq", requestId: "r1" } });
+    expect(answer).toMatchObject({
+      status: "done",
+      content: "Hi",
+      reasoning: "hm",
+      meta: { provider: "groq", requestId: "r1" },
+    });
     expect(answerStats(answer)).toEqual({ ttftMs: 200, totalMs: 1200, tokensPerSecond: 20 });
   });
 
@@ -30,30 +35,53 @@ describe("answer reducer", () => {
 
 describe("NdjsonDecoder", () => {
   it("reassembles lines split across reads", () => {
-    const text = encodeEvent({ type: "content", text: "é😀" }) + encodeEvent({ type: "done", finishReason: null, skipped: 0 });
+    const text =
+      encodeEvent({ type: "content", text: "é😀" }) + encodeEvent({ type: "done", finishReason: null, skipped: 0 });
     const bytes = new TextEncoder().encode(text);
     const decoder = new NdjsonDecoder();
     const events = [];
     for (let i = 0; i < bytes.length; i += 3) events.push(...decoder.push(bytes.subarray(i, i + 3)));
     events.push(...decoder.end());
-    expect(events).toEqual([{ type: "content", text: "é😀" }, { type: "done", finishReason: null, skipped: 0 }]);
+    expect(events).toEqual([
+      { type: "content", text: "é😀" },
+      { type: "done", finishReason: null, skipped: 0 },
+    ]);
   });
 });
 
 describe("failureFromBody", () => {
   it("uses our explanation for upstream failures and the server's message for its own refusals", () => {
-    const upstream = failureFromBody(502, { error: { code: "upstream_error", message: "x", details: { kind: "provider_failed", upstreamStatus: 503, requestId: "r" } } });
+    const upstream = failureFromBody(502, {
+      error: {
+        code: "upstream_error",
+        message: "x",
+        details: { kind: "provider_failed", upstreamStatus: 503, requestId: "r" },
+      },
+    });
     expect(upstream).toMatchObject({ kind: "provider_failed", upstreamStatus: 503, requestId: "r" });
-    expect(failureFromBody(400, { error: { code: "invalid_body", message: "Invalid request: model" } })).toEqual({ kind: "invalid_request", message: "Invalid request: model" });
+    expect(failureFromBody(400, { error: { code: "invalid_body", message: "Invalid request: model" } })).toEqual({
+      kind: "invalid_request",
+      message: "Invalid request: model",
+    });
     expect(failureFromBody(500, "nope").kind).toBe("bad_response");
   });
 });
 
 describe("model input", () => {
-  const aliases = { "huggingface/deepseek-ai/DeepSeek-R1": "Hugging Face", "huggingface/openai/gpt-oss-120b:groq": "Fast" };
+  const aliases = {
+    "huggingface/deepseek-ai/DeepSeek-R1": "Hugging Face",
+    "huggingface/openai/gpt-oss-120b:groq": "Fast",
+  };
   it("resolves aliases case-insensitively, refs and bare ids", () => {
-    expect(resolveModelInput("fast", aliases)).toMatchObject({ valid: true, routerModel: "openai/gpt-oss-120b:groq", alias: "Fast" });
-    expect(resolveModelInput("deepseek-ai/DeepSeek-R1", aliases)).toMatchObject({ ref: "huggingface/deepseek-ai/DeepSeek-R1", alias: "Hugging Face" });
+    expect(resolveModelInput("fast", aliases)).toMatchObject({
+      valid: true,
+      routerModel: "openai/gpt-oss-120b:groq",
+      alias: "Fast",
+    });
+    expect(resolveModelInput("deepseek-ai/DeepSeek-R1", aliases)).toMatchObject({
+      ref: "huggingface/deepseek-ai/DeepSeek-R1",
+      alias: "Hugging Face",
+    });
     expect(resolveModelInput("not a model", aliases).valid).toBe(false);
   });
   it("rewrites the policy", () => {

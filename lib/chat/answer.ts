@@ -39,14 +39,29 @@ export function applyEvent(answer: Answer, event: ChatEvent, now: number): Answe
   if (!isRunning(answer)) return answer;
   switch (event.type) {
     case "meta": {
-      const meta: AnswerMeta = { ref: event.ref, model: event.model, provider: event.provider, requestId: event.requestId };
+      const meta: AnswerMeta = {
+        ref: event.ref,
+        model: event.model,
+        provider: event.provider,
+        requestId: event.requestId,
+      };
       if (event.alias) meta.alias = event.alias;
       return { ...answer, meta };
     }
     case "reasoning":
-      return { ...answer, status: "streaming", reasoning: answer.reasoning + event.text, firstTokenAt: answer.firstTokenAt ?? now };
+      return {
+        ...answer,
+        status: "streaming",
+        reasoning: answer.reasoning + event.text,
+        firstTokenAt: answer.firstTokenAt ?? now,
+      };
     case "content":
-      return { ...answer, status: "streaming", content: answer.content + event.text, firstTokenAt: answer.firstTokenAt ?? now };
+      return {
+        ...answer,
+        status: "streaming",
+        content: answer.content + event.text,
+        firstTokenAt: answer.firstTokenAt ?? now,
+      };
     case "usage":
       return { ...answer, usage: event.usage };
     case "error":

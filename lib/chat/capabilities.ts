@@ -20,7 +20,8 @@ export interface Capabilities {
 }
 
 const byThroughput = (a: ProviderOffer, b: ProviderOffer) => (b.throughput ?? 0) - (a.throughput ?? 0);
-const byOutputPrice = (a: ProviderOffer, b: ProviderOffer) => (a.outputPrice ?? Number.MAX_VALUE) - (b.outputPrice ?? Number.MAX_VALUE);
+const byOutputPrice = (a: ProviderOffer, b: ProviderOffer) =>
+  (a.outputPrice ?? Number.MAX_VALUE) - (b.outputPrice ?? Number.MAX_VALUE);
 
 export function liveOffers(model: CatalogModel): ProviderOffer[] {
   return model.providers.filter((p) => p.status === "live");
@@ -58,5 +59,9 @@ export function capabilitiesFor(model: CatalogModel | undefined, policy: Policy)
 
 /** Live providers that support structured output: what to suggest when JSON output is not offered. */
 export function structuredOutputProviders(model: CatalogModel | undefined): string[] {
-  return model ? liveOffers(model).filter((p) => p.supportsStructuredOutput).map((p) => p.provider) : [];
+  return model
+    ? liveOffers(model)
+        .filter((p) => p.supportsStructuredOutput)
+        .map((p) => p.provider)
+    : [];
 }

@@ -31,7 +31,10 @@ export function failureFromBody(status: number, body: unknown): ChatFailure {
   return failure;
 }
 
-export async function streamChat(request: ChatRequest, options: { signal?: AbortSignal; onEvent: (event: ChatEvent) => void }): Promise<void> {
+export async function streamChat(
+  request: ChatRequest,
+  options: { signal?: AbortSignal; onEvent: (event: ChatEvent) => void },
+): Promise<void> {
   let response: Response;
   try {
     response = await fetch(CHAT_ENDPOINT, {
@@ -42,7 +45,10 @@ export async function streamChat(request: ChatRequest, options: { signal?: Abort
     });
   } catch (error) {
     if (options.signal?.aborted) throw error;
-    options.onEvent({ type: "error", error: { kind: "dashboard_unreachable", message: explainChatError("dashboard_unreachable").message } });
+    options.onEvent({
+      type: "error",
+      error: { kind: "dashboard_unreachable", message: explainChatError("dashboard_unreachable").message },
+    });
     return;
   }
   if (!response.ok || !response.body) {
@@ -75,5 +81,14 @@ export async function streamChat(request: ChatRequest, options: { signal?: Abort
     if (options.signal?.aborted) throw error;
   }
   emit(decoder.end());
-  if (!terminal) emit([{ type: "error", error: { kind: "midstream", message: "The connection to the dashboard's server closed before the answer was complete." } }]);
+  if (!terminal)
+    emit([
+      {
+        type: "error",
+        error: {
+          kind: "midstream",
+          message: "The connection to the dashboard's server closed before the answer was complete.",
+        },
+      },
+    ]);
 }

@@ -4,16 +4,31 @@ import { CONVERSATION_KEY, loadConversation, messagesOf, saveConversation } from
 
 function memoryStorage() {
   const map = new Map<string, string>();
-  return { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), removeItem: (k: string) => void map.delete(k), map };
+  return {
+    getItem: (k: string) => map.get(k) ?? null,
+    setItem: (k: string, v: string) => void map.set(k, v),
+    removeItem: (k: string) => void map.delete(k),
+    map,
+  };
 }
 
 describe("conversation storage", () => {
   it("round-trips and stores a running answer as stopped", () => {
     const storage = memoryStorage();
-    saveConversation(storage, { model: "m/x", system: "s", turns: [{ role: "user", content: "Hi" }, { role: "assistant", answer: { ...newAnswer(1), content: "Hel" } }] });
+    saveConversation(storage, {
+      model: "m/x",
+      system: "s",
+      turns: [
+        { role: "user", content: "Hi" },
+        { role: "assistant", answer: { ...newAnswer(1), content: "Hel" } },
+      ],
+    });
     const loaded = loadConversation(storage);
     expect(loaded?.turns[1]).toMatchObject({ role: "assistant", answer: { status: "stopped", content: "Hel" } });
-    expect(messagesOf(loaded!.turns)).toEqual([{ role: "user", content: "Hi" }, { role: "assistant", content: "Hel" }]);
+    expect(messagesOf(loaded!.turns)).toEqual([
+      { role: "user", content: "Hi" },
+      { role: "assistant", content: "Hel" },
+    ]);
   });
 
   it("drops tampered or foreign data", () => {
@@ -22,7 +37,23 @@ describe("conversation storage", () => {
     expect(loadConversation(storage)).toBeNull();
     storage.setItem(CONVERSATION_KEY, "not json");
     expect(loadConversation(storage)).toBeNull();
-    const good = { model: "m/x", system: "", turns: [{ role: "user", content: "Hi" }, { role: "assistant", answer: { status: "done", content: "Yo", reasoning: "", startedAt: 1, meta: { ref: "r", model: "m", provider: null, requestId: null } } }] };
+    const good = {
+      model: "m/x",
+      system: "",
+      turns: [
+        { role: "user", content: "Hi" },
+        {
+          role: "assistant",
+          answer: {
+            status: "done",
+            content: "Yo",
+            reasoning: "",
+            startedAt: 1,
+            meta: { ref: "r", model: "m", provider: null, requestId: null },
+          },
+        },
+      ],
+    };
     storage.setItem(CONVERSATION_KEY, JSON.stringify(good));
     expect(loadConversation(storage)?.turns).toHaveLength(2);
     const bad = [

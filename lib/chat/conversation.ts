@@ -11,19 +11,36 @@ const MAX_STORED_CHARS = 2_000_000;
 type Check = (value: unknown) => boolean;
 const str: Check = (v) => typeof v === "string";
 const num: Check = (v) => typeof v === "number" && Number.isFinite(v);
-const optional = (check: Check): Check => (v) => v === undefined || check(v);
-const nullable = (check: Check): Check => (v) => v === null || check(v);
+const optional =
+  (check: Check): Check =>
+  (v) =>
+    v === undefined || check(v);
+const nullable =
+  (check: Check): Check =>
+  (v) =>
+    v === null || check(v);
 const shape =
   (fields: Record<string, Check>): Check =>
   (v) =>
-    !!v && typeof v === "object" && !Array.isArray(v) && Object.entries(fields).every(([key, check]) => check((v as Record<string, unknown>)[key]));
+    !!v &&
+    typeof v === "object" &&
+    !Array.isArray(v) &&
+    Object.entries(fields).every(([key, check]) => check((v as Record<string, unknown>)[key]));
 
-const failure = shape({ kind: str, message: str, upstreamStatus: optional(num), provider: optional(nullable(str)), requestId: optional(nullable(str)) });
+const failure = shape({
+  kind: str,
+  message: str,
+  upstreamStatus: optional(num),
+  provider: optional(nullable(str)),
+  requestId: optional(nullable(str)),
+});
 const answer = shape({
   status: (v) => v === "done" || v === "error" || v === "stopped",
   content: str,
   reasoning: str,
-  meta: optional(shape({ ref: str, model: str, alias: optional(str), provider: nullable(str), requestId: nullable(str) })),
+  meta: optional(
+    shape({ ref: str, model: str, alias: optional(str), provider: nullable(str), requestId: nullable(str) }),
+  ),
   usage: optional(shape({ promptTokens: num, completionTokens: num, totalTokens: num })),
   finishReason: optional(nullable(str)),
   skipped: optional(num),
@@ -32,7 +49,8 @@ const answer = shape({
   firstTokenAt: optional(num),
   endedAt: optional(num),
 });
-const turn: Check = (v) => shape({ role: (r) => r === "user", content: str })(v) || shape({ role: (r) => r === "assistant", answer })(v);
+const turn: Check = (v) =>
+  shape({ role: (r) => r === "user", content: str })(v) || shape({ role: (r) => r === "assistant", answer })(v);
 const isStoredConversation = shape({
   model: (v) => typeof v === "string" && v.length <= 300,
   system: str,
@@ -61,7 +79,10 @@ export function loadConversation(storage: Pick<Storage, "getItem"> | undefined):
 }
 
 /** Saves finished turns only: an answer still streaming is stored as stopped. */
-export function saveConversation(storage: Pick<Storage, "setItem" | "removeItem"> | undefined, conversation: Conversation): void {
+export function saveConversation(
+  storage: Pick<Storage, "setItem" | "removeItem"> | undefined,
+  conversation: Conversation,
+): void {
   if (!storage) return;
   const turns = conversation.turns.map((turn): Turn =>
     turn.role === "assistant" && (turn.answer.status === "waiting" || turn.answer.status === "streaming")

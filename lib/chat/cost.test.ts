@@ -18,7 +18,12 @@ describe("cost", () => {
   });
 
   it("gives no estimate without pricing, usage or provider", () => {
-    expect(estimateCost({ promptTokens: 1, completionTokens: 1, totalTokens: 2 }, findOffer([model], "openai/gpt-oss-120b", "nscale"))).toBeNull();
+    expect(
+      estimateCost(
+        { promptTokens: 1, completionTokens: 1, totalTokens: 2 },
+        findOffer([model], "openai/gpt-oss-120b", "nscale"),
+      ),
+    ).toBeNull();
     expect(estimateCost(undefined, findOffer([model], "openai/gpt-oss-120b", "groq"))).toBeNull();
     expect(findOffer([model], "openai/gpt-oss-120b", null)).toBeUndefined();
   });

@@ -10,7 +10,11 @@ interface CostEstimate {
   provider: string;
 }
 
-export function findOffer(models: readonly CatalogModel[] | undefined, modelId: string, provider: string | null | undefined): ProviderOffer | undefined {
+export function findOffer(
+  models: readonly CatalogModel[] | undefined,
+  modelId: string,
+  provider: string | null | undefined,
+): ProviderOffer | undefined {
   if (!models || !provider) return undefined;
   return models.find((m) => m.id === modelId)?.providers.find((p) => p.provider === provider);
 }

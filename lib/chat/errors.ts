@@ -45,7 +45,10 @@ const CHAT_ERRORS: Record<ChatErrorKind, ChatErrorExplanation> = {
   no_permission: {
     title: "The token lacks the Inference Providers permission",
     message: "The router refused the call (403): this token may not make calls to Inference Providers.",
-    action: { label: "Edit the token's permissions on Hugging Face (\u201cMake calls to Inference Providers\u201d)", href: TOKENS_URL },
+    action: {
+      label: "Edit the token's permissions on Hugging Face (\u201cMake calls to Inference Providers\u201d)",
+      href: TOKENS_URL,
+    },
   },
   no_credits: {
     title: "Out of credits",
@@ -59,7 +62,8 @@ const CHAT_ERRORS: Record<ChatErrorKind, ChatErrorExplanation> = {
   },
   model_not_supported: {
     title: "No enabled provider serves this model",
-    message: "The router answered model_not_supported: no provider you have enabled serves this model with this policy.",
+    message:
+      "The router answered model_not_supported: no provider you have enabled serves this model with this policy.",
     action: { label: "Pick another provider or policy (or enable providers in your Hugging Face settings)" },
   },
   bad_request: {
@@ -116,7 +120,8 @@ export function isChatErrorKind(value: unknown): value is ChatErrorKind {
 function upstreamErrorCode(body: unknown): string | undefined {
   if (!body || typeof body !== "object") return undefined;
   const error = (body as { error?: unknown }).error;
-  const code = error && typeof error === "object" ? (error as { code?: unknown }).code : (body as { code?: unknown }).code;
+  const code =
+    error && typeof error === "object" ? (error as { code?: unknown }).code : (body as { code?: unknown }).code;
   return typeof code === "string" ? code : undefined;
 }
 
@@ -136,5 +141,7 @@ export function classifyUpstreamStatus(status: number, body: unknown): ChatError
 /** A one-line message for an upstream failure: our explanation plus the status, never upstream text. */
 export function failureMessage(kind: ChatErrorKind, upstreamStatus?: number): string {
   const { title, message } = explainChatError(kind);
-  return upstreamStatus && !message.includes(`(${upstreamStatus})`) ? `${title}: ${message} (HTTP ${upstreamStatus})` : `${title}: ${message}`;
+  return upstreamStatus && !message.includes(`(${upstreamStatus})`)
+    ? `${title}: ${message} (HTTP ${upstreamStatus})`
+    : `${title}: ${message}`;
 }

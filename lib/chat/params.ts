@@ -13,7 +13,15 @@ export interface ParamsForm {
   jsonOutput: boolean;
 }
 
-export const EMPTY_PARAMS: ParamsForm = { temperature: "", topP: "", maxTokens: "", stop: "", seed: "", reasoningEffort: "", jsonOutput: false };
+export const EMPTY_PARAMS: ParamsForm = {
+  temperature: "",
+  topP: "",
+  maxTokens: "",
+  stop: "",
+  seed: "",
+  reasoningEffort: "",
+  jsonOutput: false,
+};
 
 export type ParamField = keyof ParamsForm;
 
@@ -35,7 +43,11 @@ function numberIn(text: string, min: number, max: number, integer: boolean): num
 export function toChatParams(form: ParamsForm, caps: Capabilities): ParamsResult {
   const params: ChatParams = {};
   const errors: ParamsResult["errors"] = {};
-  const take = <K extends "temperature" | "top_p" | "max_tokens" | "seed">(key: K, field: ParamField, value: number | string | undefined) => {
+  const take = <K extends "temperature" | "top_p" | "max_tokens" | "seed">(
+    key: K,
+    field: ParamField,
+    value: number | string | undefined,
+  ) => {
     if (typeof value === "string") errors[field] = value;
     else if (value !== undefined) params[key] = value;
   };
@@ -47,9 +59,11 @@ export function toChatParams(form: ParamsForm, caps: Capabilities): ParamsResult
   take("seed", "seed", numberIn(form.seed, 0, Number.MAX_SAFE_INTEGER, true));
   const stops = form.stop.split("\n").filter((s) => s !== "");
   if (stops.length > CHAT_LIMITS.stops) errors.stop = `At most ${CHAT_LIMITS.stops} stop sequences, one per line.`;
-  else if (stops.some((s) => s.length > CHAT_LIMITS.stopChars)) errors.stop = `A stop sequence is limited to ${CHAT_LIMITS.stopChars} characters.`;
+  else if (stops.some((s) => s.length > CHAT_LIMITS.stopChars))
+    errors.stop = `A stop sequence is limited to ${CHAT_LIMITS.stopChars} characters.`;
   else if (stops.length > 0) params.stop = stops;
-  if (caps.reasoningEffort && form.reasoningEffort && REASONING_EFFORTS.includes(form.reasoningEffort)) params.reasoning_effort = form.reasoningEffort;
+  if (caps.reasoningEffort && form.reasoningEffort && REASONING_EFFORTS.includes(form.reasoningEffort))
+    params.reasoning_effort = form.reasoningEffort;
   if (caps.structuredOutput && form.jsonOutput) params.response_format = { type: "json_object" };
   return { params, errors };
 }

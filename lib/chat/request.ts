@@ -42,7 +42,15 @@ export interface ChatRequest extends ChatParams {
   messages: ChatMessage[];
 }
 
-const PARAM_KEYS = ["temperature", "top_p", "max_tokens", "stop", "seed", "reasoning_effort", "response_format"] as const;
+const PARAM_KEYS = [
+  "temperature",
+  "top_p",
+  "max_tokens",
+  "stop",
+  "seed",
+  "reasoning_effort",
+  "response_format",
+] as const;
 
 /** The router's body for a request: system prompt first, streaming with usage. */
 export function routerBody(request: ChatRequest, routerModel: string, stream = true): Record<string, unknown> {

@@ -9,7 +9,10 @@ interface RunOptions {
   now?: () => number;
 }
 
-export async function runChat(request: ChatRequest, { signal, onUpdate, now = () => performance.now() }: RunOptions): Promise<Answer> {
+export async function runChat(
+  request: ChatRequest,
+  { signal, onUpdate, now = () => performance.now() }: RunOptions,
+): Promise<Answer> {
   let answer = newAnswer(now());
   onUpdate(answer);
   try {

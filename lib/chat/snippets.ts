@@ -22,7 +22,10 @@ function shellQuote(text: string): string {
 }
 
 function indentLines(text: string, pad: string): string {
-  return text.split("\n").map((line, i) => (i === 0 ? line : pad + line)).join("\n");
+  return text
+    .split("\n")
+    .map((line, i) => (i === 0 ? line : pad + line))
+    .join("\n");
 }
 
 /** A JSON value as a Python literal (True/False/None), 4-space indented. */

@@ -4,7 +4,8 @@ import { SseEvents } from "./sse-events";
 import type { ChatEvent } from "./wire";
 
 const sse = (data: unknown) => `data: ${typeof data === "string" ? data : JSON.stringify(data)}\n\n`;
-const delta = (d: Record<string, string>, finish: string | null = null) => sse({ id: "x", object: "chat.completion.chunk", choices: [{ index: 0, delta: d, finish_reason: finish }] });
+const delta = (d: Record<string, string>, finish: string | null = null) =>
+  sse({ id: "x", object: "chat.completion.chunk", choices: [{ index: 0, delta: d, finish_reason: finish }] });
 const usage = sse({ id: "x", choices: [], usage: { prompt_tokens: 9, completion_tokens: 2, total_tokens: 11 } });
 
 function collect(pieces: string[]): ChatEvent[] {
@@ -13,8 +14,17 @@ function collect(pieces: string[]): ChatEvent[] {
 }
 
 function summary(events: ChatEvent[]) {
-  const text = (type: "reasoning" | "content") => events.filter((e) => e.type === type).map((e) => (e as { text: string }).text).join("");
-  return { reasoning: text("reasoning"), content: text("content"), last: events[events.length - 1], usage: events.find((e) => e.type === "usage") };
+  const text = (type: "reasoning" | "content") =>
+    events
+      .filter((e) => e.type === type)
+      .map((e) => (e as { text: string }).text)
+      .join("");
+  return {
+    reasoning: text("reasoning"),
+    content: text("content"),
+    last: events[events.length - 1],
+    usage: events.find((e) => e.type === "usage"),
+  };
 }
 
 describe("SseEvents", () => {
@@ -31,7 +41,14 @@ describe("SseEvents", () => {
   });
 
   it("reads inline <think> reasoning", () => {
-    const s = summary(collect([delta({ content: "<thi" }), delta({ content: "nk>\nHmm" }), delta({ content: "</think>\n\nHi" }), sse("[DONE]")]));
+    const s = summary(
+      collect([
+        delta({ content: "<thi" }),
+        delta({ content: "nk>\nHmm" }),
+        delta({ content: "</think>\n\nHi" }),
+        sse("[DONE]"),
+      ]),
+    );
     expect(s.reasoning).toBe("Hmm");
     expect(s.content).toBe("Hi");
   });
@@ -51,7 +68,14 @@ describe("SseEvents", () => {
   });
 
   it("skips a malformed event and carries on", () => {
-    const s = summary(collect([delta({ content: "a" }), sse('{"choices":[{"delta":{"content":'), delta({ content: "b" }), sse("[DONE]")]));
+    const s = summary(
+      collect([
+        delta({ content: "a" }),
+        sse('{"choices":[{"delta":{"content":'),
+        delta({ content: "b" }),
+        sse("[DONE]"),
+      ]),
+    );
     expect(s.content).toBe("ab");
     expect(s.last).toEqual({ type: "done", finishReason: null, skipped: 1 });
   });
@@ -72,7 +96,15 @@ describe("SseEvents", () => {
   });
 
   it("gives the same events' text for any network chunking, multi-byte characters included (property)", () => {
-    const body = [delta({ role: "assistant", content: "<think>\nWhy 😀" }), delta({ content: "?</think>\n\n" }), delta({ content: "Grüße, " }), delta({ content: "日本語 ok" }), delta({}, "stop"), usage, sse("[DONE]")].join("");
+    const body = [
+      delta({ role: "assistant", content: "<think>\nWhy 😀" }),
+      delta({ content: "?</think>\n\n" }),
+      delta({ content: "Grüße, " }),
+      delta({ content: "日本語 ok" }),
+      delta({}, "stop"),
+      usage,
+      sse("[DONE]"),
+    ].join("");
     const bytes = new TextEncoder().encode(body);
     const expected = summary(collect([body]));
     expect(expected).toMatchObject({ reasoning: "Why 😀?", content: "Grüße, 日本語 ok" });
@@ -80,7 +112,9 @@ describe("SseEvents", () => {
       fc.property(fc.uniqueArray(fc.integer({ min: 1, max: bytes.length - 1 }), { maxLength: 30 }), (cuts) => {
         const points = [0, ...cuts.sort((a, b) => a - b), bytes.length];
         const decoder = new TextDecoder();
-        const pieces = points.slice(1).map((end, i) => decoder.decode(bytes.subarray(points[i], end), { stream: true }));
+        const pieces = points
+          .slice(1)
+          .map((end, i) => decoder.decode(bytes.subarray(points[i], end), { stream: true }));
         expect(summary(collect(pieces))).toEqual(expected);
       }),
       { numRuns: 300 },

@@ -33,7 +33,10 @@ export class SseEvents {
     this.parser.feed(text);
     if (this.overflow && !this.normalizer.finished) {
       this.normalizer.finished = true;
-      this.out.push({ type: "error", error: { kind: "bad_response", message: "The provider sent an event too large to be a chat delta." } });
+      this.out.push({
+        type: "error",
+        error: { kind: "bad_response", message: "The provider sent an event too large to be a chat delta." },
+      });
     }
     return this.take();
   }
@@ -53,7 +56,10 @@ export class SseEvents {
       this.normalizer.end(this.out);
     } else {
       this.normalizer.finished = true;
-      this.out.push({ type: "error", error: { kind: "bad_response", message: "The router's answer ended without any chat event." } });
+      this.out.push({
+        type: "error",
+        error: { kind: "bad_response", message: "The router's answer ended without any chat event." },
+      });
     }
     return this.take();
   }

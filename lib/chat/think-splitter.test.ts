@@ -7,8 +7,14 @@ function run(pieces: string[]): { reasoning: string; content: string; segments: 
   const segments = [...pieces.flatMap((p) => splitter.push(p)), ...splitter.end()];
   return {
     segments,
-    reasoning: segments.filter((s) => s.kind === "reasoning").map((s) => s.text).join(""),
-    content: segments.filter((s) => s.kind === "content").map((s) => s.text).join(""),
+    reasoning: segments
+      .filter((s) => s.kind === "reasoning")
+      .map((s) => s.text)
+      .join(""),
+    content: segments
+      .filter((s) => s.kind === "content")
+      .map((s) => s.text)
+      .join(""),
   };
 }
 
@@ -27,7 +33,9 @@ function cut(text: string, cuts: number[]): string[] {
 
 const cuts = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 40 });
 // Text made of characters that tend to build (and break) tags.
-const tagAlphabet = fc.string({ unit: fc.constantFrom("<", ">", "/", "t", "h", "i", "n", "k", " ", "\n", "a", "é", "😀") });
+const tagAlphabet = fc.string({
+  unit: fc.constantFrom("<", ">", "/", "t", "h", "i", "n", "k", " ", "\n", "a", "é", "😀"),
+});
 
 describe("ThinkSplitter", () => {
   it("splits the fake's DeepSeek-R1 deltas, tags cut mid-word", () => {
@@ -61,16 +69,22 @@ describe("ThinkSplitter", () => {
 
   it("gives the same reasoning and content for every chunking (property)", () => {
     fc.assert(
-      fc.property(tagAlphabet, tagAlphabet, fc.string({ maxLength: 3, unit: fc.constantFrom(" ", "\n") }), cuts, (reasoning, content, lead, at) => {
-        fc.pre(!reasoning.includes("</think>"));
-        const text = `${lead}<think>${reasoning}</think>${content}`;
-        const r = run(cut(text, at));
-        expect(r.reasoning).toBe(reasoning.trimStart());
-        expect(r.content).toBe(content.trimStart());
-        const whole = run([text]);
-        expect(whole.reasoning).toBe(r.reasoning);
-        expect(whole.content).toBe(r.content);
-      }),
+      fc.property(
+        tagAlphabet,
+        tagAlphabet,
+        fc.string({ maxLength: 3, unit: fc.constantFrom(" ", "\n") }),
+        cuts,
+        (reasoning, content, lead, at) => {
+          fc.pre(!reasoning.includes("</think>"));
+          const text = `${lead}<think>${reasoning}</think>${content}`;
+          const r = run(cut(text, at));
+          expect(r.reasoning).toBe(reasoning.trimStart());
+          expect(r.content).toBe(content.trimStart());
+          const whole = run([text]);
+          expect(whole.reasoning).toBe(r.reasoning);
+          expect(whole.content).toBe(r.content);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -29,7 +29,8 @@ export async function fetchJson<T>(input: string, init?: RequestInit & { json?: 
     body = undefined;
   }
   if (!response.ok) {
-    if (isErrorBody(body)) throw new ApiError(response.status, body.error.code, body.error.message, body.error.details, body);
+    if (isErrorBody(body))
+      throw new ApiError(response.status, body.error.code, body.error.message, body.error.details, body);
     throw new ApiError(response.status, "http_error", `The dashboard server answered ${response.status}.`);
   }
   return body as T;

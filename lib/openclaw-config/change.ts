@@ -31,10 +31,7 @@ export const modelChangeSchema = z.strictObject({
     .refine((map) => Object.keys(map).length <= MAX_ALLOW, "Too many aliases in one change.")
     .optional(),
   /** The full allowlist (agents.defaults.models keys); refs in use are always kept. */
-  allow: z
-    .array(refSchema)
-    .max(MAX_ALLOW, `At most ${MAX_ALLOW} allowed models.`)
-    .optional(),
+  allow: z.array(refSchema).max(MAX_ALLOW, `At most ${MAX_ALLOW} allowed models.`).optional(),
 });
 
 // Fails to compile when the schema and the ModelChange interface drift apart.
@@ -43,5 +40,10 @@ const schemaMatchesType: Same<z.infer<typeof modelChangeSchema>, ModelChange> = 
 void schemaMatchesType;
 
 export function isEmptyChange(change: ModelChange): boolean {
-  return change.primary === undefined && change.fallbacks === undefined && change.aliases === undefined && change.allow === undefined;
+  return (
+    change.primary === undefined &&
+    change.fallbacks === undefined &&
+    change.aliases === undefined &&
+    change.allow === undefined
+  );
 }

@@ -44,6 +44,8 @@ export function diffConfigText(before: string, after: string, name = "openclaw.j
     }
     return { header: `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`, lines };
   });
-  const patch = hunks.length ? createTwoFilesPatch(name, name, before, after, "current", "after saving", { context: 3 }) : "";
+  const patch = hunks.length
+    ? createTwoFilesPatch(name, name, before, after, "current", "after saving", { context: 3 })
+    : "";
   return { changed: hunks.length > 0, added, removed, hunks, patch };
 }

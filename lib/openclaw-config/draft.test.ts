@@ -8,10 +8,20 @@ import { applyModelChange } from "./edit";
 const refs = ["huggingface/a/b", "huggingface/a/b:fastest", "huggingface/c/d:together", "huggingface/e/f"];
 const ref = fc.constantFrom(...refs);
 const change: fc.Arbitrary<ModelChange> = fc.record(
-  { primary: ref, fallbacks: fc.uniqueArray(ref, { maxLength: 3 }), aliases: fc.dictionary(ref, fc.constantFrom("", "x", "y", "z")), allow: fc.uniqueArray(ref, { maxLength: 3 }) },
+  {
+    primary: ref,
+    fallbacks: fc.uniqueArray(ref, { maxLength: 3 }),
+    aliases: fc.dictionary(ref, fc.constantFrom("", "x", "y", "z")),
+    allow: fc.uniqueArray(ref, { maxLength: 3 }),
+  },
   { requiredKeys: [] },
 );
-const clean = (s: ReturnType<typeof readModelSettings>) => ({ primary: s.primary, fallbacks: s.fallbacks, aliases: s.aliases, allow: [...s.allow].sort() });
+const clean = (s: ReturnType<typeof readModelSettings>) => ({
+  primary: s.primary,
+  fallbacks: s.fallbacks,
+  aliases: s.aliases,
+  allow: [...s.allow].sort(),
+});
 
 describe("draft changes", () => {
   it("predict exactly what the server edit will save", () => {
@@ -31,12 +41,31 @@ describe("draft changes", () => {
     );
   });
   it("normalises a change that changes nothing to nothing", () => {
-    const settings = { primary: "huggingface/a/b", fallbacks: ["huggingface/e/f"], aliases: { "huggingface/a/b": "x" }, allow: ["huggingface/a/b", "huggingface/e/f"] };
-    expect(normalizeChange(settings, { primary: "huggingface/a/b", fallbacks: ["huggingface/e/f"], aliases: { "huggingface/a/b": "x" }, allow: ["huggingface/e/f"] })).toEqual({});
-    expect(normalizeChange(settings, { aliases: { "huggingface/a/b": "" }, allow: [] })).toEqual({ aliases: { "huggingface/a/b": "" } });
+    const settings = {
+      primary: "huggingface/a/b",
+      fallbacks: ["huggingface/e/f"],
+      aliases: { "huggingface/a/b": "x" },
+      allow: ["huggingface/a/b", "huggingface/e/f"],
+    };
+    expect(
+      normalizeChange(settings, {
+        primary: "huggingface/a/b",
+        fallbacks: ["huggingface/e/f"],
+        aliases: { "huggingface/a/b": "x" },
+        allow: ["huggingface/e/f"],
+      }),
+    ).toEqual({});
+    expect(normalizeChange(settings, { aliases: { "huggingface/a/b": "" }, allow: [] })).toEqual({
+      aliases: { "huggingface/a/b": "" },
+    });
   });
   it("merges later steps over earlier ones, aliases key by key", () => {
-    expect(mergeChanges({ primary: "huggingface/a/b", aliases: { x: "1", y: "2" } }, { primary: "huggingface/e/f", aliases: { y: "" } })).toEqual({ primary: "huggingface/e/f", aliases: { x: "1", y: "" } });
+    expect(
+      mergeChanges(
+        { primary: "huggingface/a/b", aliases: { x: "1", y: "2" } },
+        { primary: "huggingface/e/f", aliases: { y: "" } },
+      ),
+    ).toEqual({ primary: "huggingface/e/f", aliases: { x: "1", y: "" } });
   });
 });
 
@@ -46,7 +75,14 @@ describe("stored drafts read back", () => {
     const { modelChangeSchema } = await import("./change");
     const value = fc.oneof(
       change,
-      fc.record({ primary: fc.constantFrom("huggingface/a/b", "bad ref", "huggingface/a/b\n"), fallbacks: fc.constantFrom(["huggingface/a/b", "huggingface/a/b"], []), aliases: fc.constantFrom({ "huggingface/a/b": "x".repeat(65) }, { "huggingface/a/b": "ok" }) }, { requiredKeys: [] }),
+      fc.record(
+        {
+          primary: fc.constantFrom("huggingface/a/b", "bad ref", "huggingface/a/b\n"),
+          fallbacks: fc.constantFrom(["huggingface/a/b", "huggingface/a/b"], []),
+          aliases: fc.constantFrom({ "huggingface/a/b": "x".repeat(65) }, { "huggingface/a/b": "ok" }),
+        },
+        { requiredKeys: [] },
+      ),
       fc.jsonValue(),
     );
     fc.assert(

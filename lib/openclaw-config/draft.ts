@@ -17,7 +17,9 @@ export function applyChangeToSettings<S extends Settings>(settings: S, change: M
   const primary = change.primary ?? settings.primary;
   const fallbacks = change.fallbacks ?? settings.fallbacks;
   const inUse = [...(primary ? [primary] : []), ...fallbacks];
-  let allow = change.allow ? settings.allow.filter((ref) => change.allow!.includes(ref) || inUse.includes(ref)) : [...settings.allow];
+  let allow = change.allow
+    ? settings.allow.filter((ref) => change.allow!.includes(ref) || inUse.includes(ref))
+    : [...settings.allow];
   const add = (ref: string) => {
     if (!allow.includes(ref)) allow = [...allow, ref];
   };
@@ -35,12 +37,17 @@ export function applyChangeToSettings<S extends Settings>(settings: S, change: M
 export function normalizeChange(settings: Settings, change: ModelChange): ModelChange {
   const out: ModelChange = {};
   if (change.primary !== undefined && change.primary !== settings.primary) out.primary = change.primary;
-  if (change.fallbacks && JSON.stringify(change.fallbacks) !== JSON.stringify(settings.fallbacks)) out.fallbacks = change.fallbacks;
-  const aliases = Object.entries(change.aliases ?? {}).filter(([ref, alias]) => (settings.aliases[ref] ?? "") !== alias);
+  if (change.fallbacks && JSON.stringify(change.fallbacks) !== JSON.stringify(settings.fallbacks))
+    out.fallbacks = change.fallbacks;
+  const aliases = Object.entries(change.aliases ?? {}).filter(
+    ([ref, alias]) => (settings.aliases[ref] ?? "") !== alias,
+  );
   if (aliases.length) out.aliases = Object.fromEntries(aliases);
   if (change.allow) {
     const before = applyChangeToSettings(settings, out).allow.sort().join("\n");
-    const after = applyChangeToSettings(settings, { ...out, allow: change.allow }).allow.sort().join("\n");
+    const after = applyChangeToSettings(settings, { ...out, allow: change.allow })
+      .allow.sort()
+      .join("\n");
     if (before !== after) out.allow = change.allow;
   }
   return out;

@@ -12,7 +12,9 @@ import { applyModelChange, type Json } from "./edit";
 import { checkTouchedConfig } from "./schema";
 
 const catalog = mergeCatalog(parseRouterList({ data: DEFAULT_MODELS.map(toWire) }));
-const golden = JSON.parse(readFileSync(path.join(__dirname, "fixtures", "onboard-openclaw.json"), "utf8").replace(/^\uFEFF/, "")) as Json;
+const golden = JSON.parse(
+  readFileSync(path.join(__dirname, "fixtures", "onboard-openclaw.json"), "utf8").replace(/^\uFEFF/, ""),
+) as Json;
 const R1 = "huggingface/deepseek-ai/DeepSeek-R1";
 const OSS_CHEAP = "huggingface/openai/gpt-oss-120b:cheapest";
 const QWEN = "huggingface/Qwen/Qwen3-8B";
@@ -27,7 +29,12 @@ describe("applyModelChange", () => {
     const { config, issues } = apply({}, { primary: R1, fallbacks: [OSS_CHEAP], aliases: { [R1]: "Hugging Face" } });
     expect(issues).toEqual([]);
     expect(config).toEqual({
-      agents: { defaults: { model: { primary: R1, fallbacks: [OSS_CHEAP] }, models: { [R1]: { alias: "Hugging Face" }, [OSS_CHEAP]: {} } } },
+      agents: {
+        defaults: {
+          model: { primary: R1, fallbacks: [OSS_CHEAP] },
+          models: { [R1]: { alias: "Hugging Face" }, [OSS_CHEAP]: {} },
+        },
+      },
       models: {
         mode: "merge",
         providers: {
@@ -35,8 +42,24 @@ describe("applyModelChange", () => {
             baseUrl: "https://router.huggingface.co/v1",
             api: "openai-completions",
             models: [
-              { id: "deepseek-ai/DeepSeek-R1", name: "DeepSeek R1", reasoning: true, input: ["text"], cost: { input: 3, output: 7, cacheRead: 3, cacheWrite: 3 }, contextWindow: 64000, maxTokens: 8192 },
-              { id: "openai/gpt-oss-120b", name: "GPT-OSS 120B", reasoning: false, input: ["text"], cost: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 }, contextWindow: 131072, maxTokens: 8192 },
+              {
+                id: "deepseek-ai/DeepSeek-R1",
+                name: "DeepSeek R1",
+                reasoning: true,
+                input: ["text"],
+                cost: { input: 3, output: 7, cacheRead: 3, cacheWrite: 3 },
+                contextWindow: 64000,
+                maxTokens: 8192,
+              },
+              {
+                id: "openai/gpt-oss-120b",
+                name: "GPT-OSS 120B",
+                reasoning: false,
+                input: ["text"],
+                cost: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 },
+                contextWindow: 131072,
+                maxTokens: 8192,
+              },
             ],
           },
         },
@@ -46,14 +69,27 @@ describe("applyModelChange", () => {
   it("declares non-built-in models with the router's price for the ref's policy", () => {
     const { config } = apply({}, { primary: "huggingface/zai-org/GLM-4.5:cheapest" });
     const models = ((config.models as Json).providers as Json).huggingface as Json;
-    expect(models.models).toEqual([{ id: "zai-org/GLM-4.5", name: "GLM 4.5", reasoning: false, input: ["text"], cost: { input: 0.6, output: 2, cacheRead: 0.6, cacheWrite: 0.6 }, contextWindow: 131072, maxTokens: 8192 }]);
+    expect(models.models).toEqual([
+      {
+        id: "zai-org/GLM-4.5",
+        name: "GLM 4.5",
+        reasoning: false,
+        input: ["text"],
+        cost: { input: 0.6, output: 2, cacheRead: 0.6, cacheWrite: 0.6 },
+        contextWindow: 131072,
+        maxTokens: 8192,
+      },
+    ]);
   });
   it("keeps every key of the onboarding file and its provider entries", () => {
     const withEntry = structuredClone(golden);
-    (((withEntry.models as Json).providers as Json).huggingface as Json).models = [{ id: "deepseek-ai/DeepSeek-R1", name: "Mine", contextWindow: 1000 }];
+    (((withEntry.models as Json).providers as Json).huggingface as Json).models = [
+      { id: "deepseek-ai/DeepSeek-R1", name: "Mine", contextWindow: 1000 },
+    ];
     const { config, issues } = apply(withEntry, { primary: QWEN, fallbacks: [R1] });
     expect(issues).toEqual([]);
-    for (const key of ["gateway", "wizard", "meta", "plugins", "tools", "auth"]) expect(config[key]).toEqual(golden[key]);
+    for (const key of ["gateway", "wizard", "meta", "plugins", "tools", "auth"])
+      expect(config[key]).toEqual(golden[key]);
     expect((config.agents as Json).entries).toEqual((golden.agents as Json).entries);
     const defaults = (config.agents as Json).defaults as Json;
     expect(defaults.workspace).toBe("<state>/workspace");
@@ -87,19 +123,39 @@ describe("applyModelChange", () => {
     expect(apply({}, { primary: "Qwen/Qwen3-8B" }).issues[0].message).toMatch(/does not start with huggingface\//);
   });
   it("refuses to write a file OpenClaw would reject", () => {
-    const bad = { models: { providers: { huggingface: { baseUrl: "https://router.huggingface.co/v1", models: [{ id: "a/b", name: "B", alias: "x" }] } } } };
+    const bad = {
+      models: {
+        providers: {
+          huggingface: { baseUrl: "https://router.huggingface.co/v1", models: [{ id: "a/b", name: "B", alias: "x" }] },
+        },
+      },
+    };
     expect(apply(bad, { primary: R1 }).issues.map((i) => i.path)).toContain("models.providers.huggingface.models.0");
     const badUrl = { models: { providers: { huggingface: { baseUrl: "router", models: [] } } } };
     expect(apply(badUrl, { primary: R1 }).issues[0].message).toMatch(/baseUrl must be an http/);
-    expect(apply({ agents: { defaults: { model: { primary: R1, primray: "x" } } } }, { fallbacks: [] }).issues[0].message).toMatch(/primray/);
+    expect(
+      apply({ agents: { defaults: { model: { primary: R1, primray: "x" } } } }, { fallbacks: [] }).issues[0].message,
+    ).toMatch(/primray/);
   });
   it("refuses hostile refs and aliases at the schema", () => {
-    for (const change of [{ primary: "huggingface/a/b\n" }, { aliases: { [R1]: "x".repeat(65) } }, { aliases: { [R1]: "a\u0007" } }, { fallbacks: [R1, R1] }, { primary: "huggingface/a b/c" }]) {
+    for (const change of [
+      { primary: "huggingface/a/b\n" },
+      { aliases: { [R1]: "x".repeat(65) } },
+      { aliases: { [R1]: "a\u0007" } },
+      { fallbacks: [R1, R1] },
+      { primary: "huggingface/a b/c" },
+    ]) {
       expect(modelChangeSchema.safeParse(change).success, JSON.stringify(change)).toBe(false);
     }
   });
   it("never loses unmanaged keys, always passes the strict check, and is idempotent", () => {
-    const ref = fc.constantFrom(R1, OSS_CHEAP, QWEN, "huggingface/zai-org/GLM-4.5:together", "huggingface/acme/unknown-model:fastest");
+    const ref = fc.constantFrom(
+      R1,
+      OSS_CHEAP,
+      QWEN,
+      "huggingface/zai-org/GLM-4.5:together",
+      "huggingface/acme/unknown-model:fastest",
+    );
     const change = fc.record(
       {
         primary: ref,
@@ -123,7 +179,8 @@ describe("applyModelChange", () => {
           expect(applyModelChange(result.config, c, catalog).config).toEqual(result.config);
           config = result.config;
         }
-        for (const key of ["gateway", "wizard", "meta", "plugins", "tools", "auth"]) expect(config[key]).toEqual(golden[key]);
+        for (const key of ["gateway", "wizard", "meta", "plugins", "tools", "auth"])
+          expect(config[key]).toEqual(golden[key]);
         const settings = readModelSettings(config);
         for (const used of [settings.primary, ...settings.fallbacks]) expect(settings.allow).toContain(used);
       }),

@@ -39,17 +39,29 @@ export function applyModelChange(input: Json, change: ModelChange, catalog: Cata
 
   // New refs must name the Hugging Face provider; refs already in the file may stay as they are
   // (so reordering fallbacks never fails on someone else's hand-written entry).
-  const incoming = [change.primary, ...(change.fallbacks ?? []), ...Object.keys(change.aliases ?? {}), ...(change.allow ?? [])];
+  const incoming = [
+    change.primary,
+    ...(change.fallbacks ?? []),
+    ...Object.keys(change.aliases ?? {}),
+    ...(change.allow ?? []),
+  ];
   for (const ref of incoming) {
     if (ref !== undefined && !parseRef(ref).hasPrefix && !known.has(ref)) {
-      issues.push({ path: "change", message: `"${ref}" does not start with huggingface/: OpenClaw would not send it to Hugging Face.` });
+      issues.push({
+        path: "change",
+        message: `"${ref}" does not start with huggingface/: OpenClaw would not send it to Hugging Face.`,
+      });
     }
   }
   if (issues.length > 0) return { config: input, issues };
 
   const agents = child(config, "agents");
   const defaults = agents && child(agents, "defaults");
-  if (!defaults) return { config: input, issues: [{ path: "agents.defaults", message: "agents.defaults is not an object; fix it by hand first." }] };
+  if (!defaults)
+    return {
+      config: input,
+      issues: [{ path: "agents.defaults", message: "agents.defaults is not an object; fix it by hand first." }],
+    };
 
   const primary = change.primary ?? before.primary;
   const fallbacks = change.fallbacks ?? before.fallbacks;
@@ -62,7 +74,13 @@ export function applyModelChange(input: Json, change: ModelChange, catalog: Cata
   }
 
   const models = child(defaults, "models");
-  if (!models) return { config: input, issues: [{ path: "agents.defaults.models", message: "agents.defaults.models is not an object; fix it by hand first." }] };
+  if (!models)
+    return {
+      config: input,
+      issues: [
+        { path: "agents.defaults.models", message: "agents.defaults.models is not an object; fix it by hand first." },
+      ],
+    };
   const inUse = [...(primary ? [primary] : []), ...fallbacks];
   if (change.allow !== undefined) {
     const keep = new Set([...change.allow, ...inUse]);
@@ -77,7 +95,16 @@ export function applyModelChange(input: Json, change: ModelChange, catalog: Cata
   issues.push(...aliasClashes(models, Object.keys(change.aliases ?? {})));
 
   const provider = declareProvider(config);
-  if (!provider) return { config: input, issues: [{ path: "models.providers.huggingface", message: "models.providers.huggingface is not an object; fix it by hand first." }] };
+  if (!provider)
+    return {
+      config: input,
+      issues: [
+        {
+          path: "models.providers.huggingface",
+          message: "models.providers.huggingface is not an object; fix it by hand first.",
+        },
+      ],
+    };
   const refsToDeclare = [...inUse, ...Object.keys(models)];
   declareModels(provider, refsToDeclare, catalog);
 
@@ -94,7 +121,10 @@ function aliasClashes(models: Json, changedRefs: string[]): ConfigIssue[] {
   const changed = new Set(changedRefs);
   return duplicateAliases(aliases)
     .filter((group) => group.refs.some((ref) => changed.has(ref)))
-    .map((group) => ({ path: "aliases", message: `The alias "${group.alias}" is already used by ${group.refs.filter((r) => !changed.has(r)).join(", ") || group.refs.join(", ")} (aliases are unique, ignoring case).` }));
+    .map((group) => ({
+      path: "aliases",
+      message: `The alias "${group.alias}" is already used by ${group.refs.filter((r) => !changed.has(r)).join(", ") || group.refs.join(", ")} (aliases are unique, ignoring case).`,
+    }));
 }
 
 function declareProvider(config: Json): Json | null {
@@ -136,7 +166,12 @@ function modelEntry(id: string, model: CatalogModel | undefined, policy = parseR
   else {
     const offer = model ? predictProvider(model, policy) : undefined;
     if (offer && offer.inputPrice !== undefined && offer.outputPrice !== undefined) {
-      entry.cost = { input: offer.inputPrice, output: offer.outputPrice, cacheRead: offer.inputPrice, cacheWrite: offer.inputPrice };
+      entry.cost = {
+        input: offer.inputPrice,
+        output: offer.outputPrice,
+        cacheRead: offer.inputPrice,
+        cacheWrite: offer.inputPrice,
+      };
     }
   }
   const context = builtin ? Math.min(builtin.contextWindow, model?.contextWindow ?? Infinity) : model?.contextWindow;

@@ -3,9 +3,30 @@
 const PROVIDER_PREFIX = "huggingface/";
 export const DEFAULT_MODEL_REF = "huggingface/deepseek-ai/DeepSeek-R1";
 export const REMOVED_PROVIDERS = ["sambanova", "hyperbolic", "nebius", "nvidia", "clarifai"] as const;
-export const CHAT_PROVIDERS = ["baseten", "cerebras", "cohere", "deepinfra", "featherless-ai", "fireworks-ai", "groq", "hf-inference", "novita", "nscale", "ovhcloud", "publicai", "scaleway", "together", "zai-org"] as const;
+export const CHAT_PROVIDERS = [
+  "baseten",
+  "cerebras",
+  "cohere",
+  "deepinfra",
+  "featherless-ai",
+  "fireworks-ai",
+  "groq",
+  "hf-inference",
+  "novita",
+  "nscale",
+  "ovhcloud",
+  "publicai",
+  "scaleway",
+  "together",
+  "zai-org",
+] as const;
 
-export type Policy = { kind: "auto" } | { kind: "fastest" } | { kind: "cheapest" } | { kind: "preferred" } | { kind: "provider"; provider: string };
+export type Policy =
+  | { kind: "auto" }
+  | { kind: "fastest" }
+  | { kind: "cheapest" }
+  | { kind: "preferred" }
+  | { kind: "provider"; provider: string };
 
 interface ParsedRef {
   ref: string;

@@ -3,16 +3,36 @@ import { readModelSettings, resolveAlias } from "./model-settings";
 
 describe("readModelSettings", () => {
   it("reads an empty or missing config", () => {
-    expect(readModelSettings(null)).toMatchObject({ primary: null, fallbacks: [], aliases: {}, allow: [], hasAuthProfile: false, discoveryEnabled: true });
+    expect(readModelSettings(null)).toMatchObject({
+      primary: null,
+      fallbacks: [],
+      aliases: {},
+      allow: [],
+      hasAuthProfile: false,
+      discoveryEnabled: true,
+    });
   });
   it("reads the object and bare-string forms", () => {
     const full = readModelSettings({
-      agents: { defaults: { model: { primary: "huggingface/a/b", fallbacks: ["huggingface/c/d:cheapest", 3] }, models: { "huggingface/a/b": { alias: "Main" }, "huggingface/c/d:cheapest": {} } } },
+      agents: {
+        defaults: {
+          model: { primary: "huggingface/a/b", fallbacks: ["huggingface/c/d:cheapest", 3] },
+          models: { "huggingface/a/b": { alias: "Main" }, "huggingface/c/d:cheapest": {} },
+        },
+      },
       auth: { profiles: { "huggingface:default": { provider: "huggingface", mode: "api_key" } } },
       models: { providers: { huggingface: { baseUrl: "http://x/v1" } } },
       plugins: { entries: { huggingface: { config: { discovery: { enabled: false } } } } },
     });
-    expect(full).toEqual({ primary: "huggingface/a/b", fallbacks: ["huggingface/c/d:cheapest"], aliases: { "huggingface/a/b": "Main" }, allow: ["huggingface/a/b", "huggingface/c/d:cheapest"], hasAuthProfile: true, baseUrl: "http://x/v1", discoveryEnabled: false });
+    expect(full).toEqual({
+      primary: "huggingface/a/b",
+      fallbacks: ["huggingface/c/d:cheapest"],
+      aliases: { "huggingface/a/b": "Main" },
+      allow: ["huggingface/a/b", "huggingface/c/d:cheapest"],
+      hasAuthProfile: true,
+      baseUrl: "http://x/v1",
+      discoveryEnabled: false,
+    });
     expect(readModelSettings({ agents: { defaults: { model: "huggingface/x/y" } } }).primary).toBe("huggingface/x/y");
     expect(resolveAlias(full, "main")).toBe("huggingface/a/b");
   });

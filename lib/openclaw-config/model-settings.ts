@@ -21,8 +21,11 @@ export function readModelSettings(config: Record<string, unknown> | null): Model
   const defaults = record(record(record(config?.agents)?.defaults));
   const model = defaults?.model;
   const modelObject = record(model);
-  const primary = typeof model === "string" ? model : typeof modelObject?.primary === "string" ? modelObject.primary : null;
-  const fallbacks = Array.isArray(modelObject?.fallbacks) ? modelObject.fallbacks.filter((f): f is string => typeof f === "string") : [];
+  const primary =
+    typeof model === "string" ? model : typeof modelObject?.primary === "string" ? modelObject.primary : null;
+  const fallbacks = Array.isArray(modelObject?.fallbacks)
+    ? modelObject.fallbacks.filter((f): f is string => typeof f === "string")
+    : [];
   const models = record(defaults?.models) ?? {};
   const aliases: Record<string, string> = {};
   for (const [ref, options] of Object.entries(models)) {
@@ -30,7 +33,9 @@ export function readModelSettings(config: Record<string, unknown> | null): Model
     if (typeof alias === "string" && alias !== "") aliases[ref] = alias;
   }
   const profiles = record(record(config?.auth)?.profiles) ?? {};
-  const hasAuthProfile = Object.entries(profiles).some(([key, profile]) => key.startsWith("huggingface:") || record(profile)?.provider === "huggingface");
+  const hasAuthProfile = Object.entries(profiles).some(
+    ([key, profile]) => key.startsWith("huggingface:") || record(profile)?.provider === "huggingface",
+  );
   const provider = record(record(record(config?.models)?.providers)?.huggingface);
   const discovery = record(record(record(record(record(config?.plugins)?.entries)?.huggingface)?.config)?.discovery);
   return {

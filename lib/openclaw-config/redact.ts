@@ -1,7 +1,8 @@
 // openclaw.json may hold secrets (a provider apiKey, the gateway token, an hf_ token pasted by
 // hand). Everything the dashboard shows or serves from the file passes through here first, so
 // no token leaves the server even when the user stored one in the config.
-const SECRET_KEY = /^(api[-_]?key|token|access[-_]?token|secret|client[-_]?secret|password|passphrase|private[-_]?key)$/i;
+const SECRET_KEY =
+  /^(api[-_]?key|token|access[-_]?token|secret|client[-_]?secret|password|passphrase|private[-_]?key)$/i;
 const HF_TOKEN = /\b(hf_|api_org_)[A-Za-z0-9_]{8,}/g;
 export const MASK = "••••••••";
 
@@ -15,7 +16,8 @@ function maskSecrets(text: string, extraSecrets: string[] = []): string {
 export function redactConfigText(text: string, extraSecrets: string[] = []): string {
   const keyed = text.replace(
     /((["']?)([A-Za-z_$][\w$-]*)\2\s*:\s*)(["'])((?:\\.|(?!\4)[^\\\n])*)\4/g,
-    (whole, head: string, _q: string, key: string, quote: string) => (SECRET_KEY.test(key) ? `${head}${quote}${MASK}${quote}` : whole),
+    (whole, head: string, _q: string, key: string, quote: string) =>
+      SECRET_KEY.test(key) ? `${head}${quote}${MASK}${quote}` : whole,
   );
   return maskSecrets(keyed, extraSecrets);
 }

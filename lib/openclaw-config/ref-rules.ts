@@ -22,7 +22,8 @@ export function refProblem(ref: string): string | null {
 }
 
 const isRef = (value: unknown): value is string => typeof value === "string" && refProblem(value) === null;
-const isRefList = (value: unknown): value is string[] => Array.isArray(value) && value.length <= 500 && value.every(isRef);
+const isRefList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.length <= 500 && value.every(isRef);
 
 /** A stored draft read back from the browser's storage: the change, or null when anything is off. */
 export function asModelChange(value: unknown): ModelChange | null {
@@ -34,7 +35,8 @@ export function asModelChange(value: unknown): ModelChange | null {
   if (allow !== undefined && !isRefList(allow)) return null;
   if (aliases !== undefined) {
     if (!aliases || typeof aliases !== "object" || Array.isArray(aliases)) return null;
-    for (const [ref, alias] of Object.entries(aliases)) if (!isRef(ref) || typeof alias !== "string" || aliasProblem(alias)) return null;
+    for (const [ref, alias] of Object.entries(aliases))
+      if (!isRef(ref) || typeof alias !== "string" || aliasProblem(alias)) return null;
   }
   return value as ModelChange;
 }

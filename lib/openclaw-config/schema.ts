@@ -6,11 +6,23 @@ import { hasControlChars } from "@/lib/safe-json";
 import { MAX_ALIAS_LENGTH } from "./aliases";
 
 const MODEL_APIS = [
-  "openai-completions", "openai-responses", "openai-chatgpt-responses", "anthropic-messages", "google-generative-ai",
-  "google-vertex", "github-copilot", "bedrock-converse-stream", "ollama", "pi-messages", "azure-openai-responses",
+  "openai-completions",
+  "openai-responses",
+  "openai-chatgpt-responses",
+  "anthropic-messages",
+  "google-generative-ai",
+  "google-vertex",
+  "github-copilot",
+  "bedrock-converse-stream",
+  "ollama",
+  "pi-messages",
+  "azure-openai-responses",
 ] as const;
 
-const refString = z.string().min(1).refine((ref) => !hasControlChars(ref), "Control characters are not allowed in a model ref.");
+const refString = z
+  .string()
+  .min(1)
+  .refine((ref) => !hasControlChars(ref), "Control characters are not allowed in a model ref.");
 
 const agentModelSchema = z.union([
   refString,
@@ -19,10 +31,24 @@ const agentModelSchema = z.union([
 
 // `alias` lives here and only here (OpenClaw rejects it in provider model entries).
 const agentModelEntrySchema = z.strictObject({
-  alias: z.string().max(MAX_ALIAS_LENGTH).refine((a) => !hasControlChars(a), "Control characters are not allowed in an alias.").optional(),
+  alias: z
+    .string()
+    .max(MAX_ALIAS_LENGTH)
+    .refine((a) => !hasControlChars(a), "Control characters are not allowed in an alias.")
+    .optional(),
   params: z.record(z.string(), z.unknown()).optional(),
   agentRuntime: z.strictObject({ id: z.string().optional() }).optional(),
-  pickerRuntimes: z.array(z.string().trim().min(1).max(128).regex(/^[a-z][a-z0-9-]*$/)).max(8).optional(),
+  pickerRuntimes: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1)
+        .max(128)
+        .regex(/^[a-z][a-z0-9-]*$/),
+    )
+    .max(8)
+    .optional(),
   codeMode: z.boolean().optional(),
   streaming: z.boolean().optional(),
 });

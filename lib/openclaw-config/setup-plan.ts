@@ -12,11 +12,19 @@ export interface SetupAliasPlan {
   reason?: string;
 }
 
-export function planSetupChange(settings: ModelSettings, primary: string): { change: ModelChange; alias: SetupAliasPlan } {
+export function planSetupChange(
+  settings: ModelSettings,
+  primary: string,
+): { change: ModelChange; alias: SetupAliasPlan } {
   const existing = settings.aliases[primary];
-  if (existing) return { change: { primary }, alias: { name: existing, added: false, reason: "kept the alias it already had" } };
+  if (existing)
+    return { change: { primary }, alias: { name: existing, added: false, reason: "kept the alias it already had" } };
   const taken = Object.entries(settings.aliases).find(([, name]) => name.toLowerCase() === DEFAULT_ALIAS.toLowerCase());
-  if (taken) return { change: { primary }, alias: { name: DEFAULT_ALIAS, added: false, reason: `"${DEFAULT_ALIAS}" already names ${taken[0]}` } };
+  if (taken)
+    return {
+      change: { primary },
+      alias: { name: DEFAULT_ALIAS, added: false, reason: `"${DEFAULT_ALIAS}" already names ${taken[0]}` },
+    };
   return { change: { primary, aliases: { [primary]: DEFAULT_ALIAS } }, alias: { name: DEFAULT_ALIAS, added: true } };
 }
 

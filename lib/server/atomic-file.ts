@@ -56,7 +56,10 @@ export function storageError(error: unknown, target: string): AppError {
   const code = (error as NodeJS.ErrnoException)?.code;
   const name = path.basename(target);
   if (code === "EACCES" || code === "EPERM" || code === "EROFS") {
-    return new AppError("storage_failed", `Could not write ${name}: the folder is read-only or not writable. Nothing was changed.`);
+    return new AppError(
+      "storage_failed",
+      `Could not write ${name}: the folder is read-only or not writable. Nothing was changed.`,
+    );
   }
   if (code === "ENOSPC" || code === "EDQUOT") {
     return new AppError("storage_failed", `Could not write ${name}: the disk is full. Nothing was changed.`);

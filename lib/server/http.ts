@@ -6,7 +6,11 @@ import { parseSafeJson, UnsafeJsonError } from "@/lib/safe-json";
 const DEFAULT_BODY_LIMIT = 64 * 1024;
 
 /** Reads a JSON body: JSON content type only, size-capped, no forbidden keys, validated by zod. */
-export async function readJsonBody<S extends z.ZodType>(request: Request, schema: S, limit = DEFAULT_BODY_LIMIT): Promise<z.infer<S>> {
+export async function readJsonBody<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  limit = DEFAULT_BODY_LIMIT,
+): Promise<z.infer<S>> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     throw new AppError("unsupported_media_type", "Send the body as JSON with Content-Type: application/json.");
@@ -25,7 +29,11 @@ export async function readJsonBody<S extends z.ZodType>(request: Request, schema
   if (!parsed.success) {
     const fields = parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
     const first = fields[0];
-    throw new AppError("invalid_body", first ? `Invalid request: ${first.path ? `${first.path}: ` : ""}${first.message}` : "Invalid request.", { fields });
+    throw new AppError(
+      "invalid_body",
+      first ? `Invalid request: ${first.path ? `${first.path}: ` : ""}${first.message}` : "Invalid request.",
+      { fields },
+    );
   }
   return parsed.data;
 }
@@ -60,7 +68,9 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof AppError) return json(error.toBody(), { status: error.status });
   // Unknown failures: log the kind only, never the message (it might carry a token).
   console.error(`[dashboard] unexpected ${error instanceof Error ? error.name : typeof error}`);
-  return json(new AppError("internal", "Something went wrong on the dashboard server. Try again.").toBody(), { status: 500 });
+  return json(new AppError("internal", "Something went wrong on the dashboard server. Try again.").toBody(), {
+    status: 500,
+  });
 }
 
 /** Wraps a route handler so every failure becomes a {error:{code,message}} answer. */

@@ -14,7 +14,7 @@ describe("env lines", () => {
 
   it("replaces only the managed line and keeps every other line byte for byte", () => {
     const next = setEnvVar(FILE, "HF_TOKEN", "hf_new");
-    expect(next).toBe("# my keys\nOPENAI_API_KEY=sk-1\n\nHF_TOKEN=hf_new\nOTHER=\"x y\" # note\n");
+    expect(next).toBe('# my keys\nOPENAI_API_KEY=sk-1\n\nHF_TOKEN=hf_new\nOTHER="x y" # note\n');
   });
 
   it("appends when missing, before the final newline", () => {
@@ -24,19 +24,23 @@ describe("env lines", () => {
   });
 
   it("removes only that variable", () => {
-    expect(removeEnvVar(FILE, "HF_TOKEN")).toBe("# my keys\nOPENAI_API_KEY=sk-1\n\nOTHER=\"x y\" # note\n");
+    expect(removeEnvVar(FILE, "HF_TOKEN")).toBe('# my keys\nOPENAI_API_KEY=sk-1\n\nOTHER="x y" # note\n');
   });
 
   it("set then read round-trips and never touches other variables", () => {
     const name = fc.stringMatching(/^[A-Z][A-Z0-9_]{0,10}$/).filter((n) => n !== "HF_TOKEN");
     fc.assert(
-      fc.property(fc.array(fc.tuple(name, fc.stringMatching(/^[a-z0-9]{0,8}$/)), { maxLength: 6 }), fc.stringMatching(/^hf_[A-Za-z0-9]{4,20}$/), (pairs, token) => {
-        const text = pairs.map(([k, v]) => `${k}=${v}`).join("\n") + "\n";
-        const next = setEnvVar(text, "HF_TOKEN", token);
-        expect(readEnvVar(next, "HF_TOKEN")).toBe(token);
-        for (const [k] of pairs) expect(readEnvVar(next, k)).toBe(readEnvVar(text, k));
-        expect(removeEnvVar(next, "HF_TOKEN")).toBe(text);
-      }),
+      fc.property(
+        fc.array(fc.tuple(name, fc.stringMatching(/^[a-z0-9]{0,8}$/)), { maxLength: 6 }),
+        fc.stringMatching(/^hf_[A-Za-z0-9]{4,20}$/),
+        (pairs, token) => {
+          const text = pairs.map(([k, v]) => `${k}=${v}`).join("\n") + "\n";
+          const next = setEnvVar(text, "HF_TOKEN", token);
+          expect(readEnvVar(next, "HF_TOKEN")).toBe(token);
+          for (const [k] of pairs) expect(readEnvVar(next, k)).toBe(readEnvVar(text, k));
+          expect(removeEnvVar(next, "HF_TOKEN")).toBe(text);
+        },
+      ),
     );
   });
 });

@@ -14,14 +14,7 @@ export const NEW_TOKEN_URL =
   "https://huggingface.co/settings/tokens/new?ownUserPermissions=inference.serverless.write&tokenType=fineGrained";
 
 export type TokenInputProblem =
-  | "empty"
-  | "multiline"
-  | "too_long"
-  | "org_token"
-  | "bearer"
-  | "not_hf"
-  | "bad_characters"
-  | "too_short";
+  "empty" | "multiline" | "too_long" | "org_token" | "bearer" | "not_hf" | "bad_characters" | "too_short";
 
 type TokenInputResult = { ok: true; token: string } | { ok: false; problem: TokenInputProblem; message: string };
 
@@ -60,21 +53,33 @@ function refuse(problem: TokenInputProblem, message: string): TokenInputResult {
 export function parseTokenInput(raw: string): TokenInputResult {
   // Checked before clean-up so nothing can smuggle a second line into the .env file.
   if (LINE_BREAKING.test(raw.trim())) {
-    return refuse("multiline", "Paste the token on a single line: it contains a line break or another control character.");
+    return refuse(
+      "multiline",
+      "Paste the token on a single line: it contains a line break or another control character.",
+    );
   }
   if (raw.length > MAX_TOKEN_INPUT_LENGTH) {
-    return refuse("too_long", `That is far longer than a Hugging Face token (at most ${MAX_TOKEN_LENGTH} characters). Paste only the token.`);
+    return refuse(
+      "too_long",
+      `That is far longer than a Hugging Face token (at most ${MAX_TOKEN_LENGTH} characters). Paste only the token.`,
+    );
   }
   const token = cleanTokenInput(raw);
   if (token === "") return refuse("empty", "Paste a Hugging Face token (it starts with hf_).");
   if (token.startsWith("api_org_")) {
-    return refuse("org_token", "Organization API tokens (api_org_…) are no longer accepted by Hugging Face. Create a user access token instead.");
+    return refuse(
+      "org_token",
+      "Organization API tokens (api_org_…) are no longer accepted by Hugging Face. Create a user access token instead.",
+    );
   }
   if (/^bearer\s/i.test(token)) {
     return refuse("bearer", "Paste only the token, without the word “Bearer”.");
   }
   if (!token.startsWith("hf_")) {
-    return refuse("not_hf", "Hugging Face user access tokens start with hf_. Copy the token from your Hugging Face settings.");
+    return refuse(
+      "not_hf",
+      "Hugging Face user access tokens start with hf_. Copy the token from your Hugging Face settings.",
+    );
   }
   if (token.length > MAX_TOKEN_LENGTH) {
     return refuse("too_long", `That is longer than any Hugging Face token (at most ${MAX_TOKEN_LENGTH} characters).`);
@@ -88,7 +93,10 @@ export function parseTokenInput(raw: string): TokenInputResult {
     );
   }
   if (token.length < MIN_TOKEN_LENGTH || !TOKEN_PATTERN.test(token)) {
-    return refuse("too_short", "That is too short to be a Hugging Face token; copy the whole token (about 37 characters).");
+    return refuse(
+      "too_short",
+      "That is too short to be a Hugging Face token; copy the whole token (about 37 characters).",
+    );
   }
   return { ok: true, token };
 }

@@ -88,7 +88,10 @@ export const REASON_LABELS: Record<UnverifiedReason, string> = {
 };
 
 export function permissionLabel(permission: Permission | null, role: TokenRole | null): string {
-  if (permission === "granted") return role === "fineGrained" ? "Can make calls to Inference Providers" : "Can call Inference Providers (classic token)";
+  if (permission === "granted")
+    return role === "fineGrained"
+      ? "Can make calls to Inference Providers"
+      : "Can call Inference Providers (classic token)";
   if (permission === "missing") return "Cannot make calls to Inference Providers";
   return "Unknown";
 }

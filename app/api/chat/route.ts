@@ -15,6 +15,12 @@ export const POST = handle(async (request: Request) => {
   const body = await readJsonBody(request, chatRequestSchema, CHAT_LIMITS.bodyBytes);
   const { stream, headers } = await startChat(body, request.signal, await context);
   return new Response(stream, {
-    headers: { ...headers, "content-type": NDJSON_TYPE, "cache-control": "no-store, no-transform", "x-accel-buffering": "no", "x-content-type-options": "nosniff" },
+    headers: {
+      ...headers,
+      "content-type": NDJSON_TYPE,
+      "cache-control": "no-store, no-transform",
+      "x-accel-buffering": "no",
+      "x-content-type-options": "nosniff",
+    },
   });
 });

@@ -17,7 +17,11 @@ const responseFormat = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("json_schema"),
     json_schema: z.strictObject({
-      name: z.string().min(1).max(64).regex(/^[\w-]+$/, "Use letters, digits, _ and - in a schema name."),
+      name: z
+        .string()
+        .min(1)
+        .max(64)
+        .regex(/^[\w-]+$/, "Use letters, digits, _ and - in a schema name."),
       schema: z.record(z.string(), z.unknown()),
       strict: z.boolean().optional(),
     }),
@@ -31,7 +35,10 @@ export const chatRequestSchema = z.strictObject({
     .min(1, "Pick a model.")
     .max(MAX_REF_LENGTH)
     .refine(noControl, "The model must not contain control characters."),
-  system: z.string().max(CHAT_LIMITS.systemChars, `The system prompt is limited to ${CHAT_LIMITS.systemChars} characters.`).optional(),
+  system: z
+    .string()
+    .max(CHAT_LIMITS.systemChars, `The system prompt is limited to ${CHAT_LIMITS.systemChars} characters.`)
+    .optional(),
   messages: z
     .array(message)
     .min(1, "Send at least one message.")
@@ -40,9 +47,11 @@ export const chatRequestSchema = z.strictObject({
   temperature: z.number().min(0).max(2).optional(),
   top_p: z.number().gt(0).max(1).optional(),
   max_tokens: z.number().int().min(1).max(CHAT_LIMITS.maxTokens).optional(),
-  stop: z.array(z.string().min(1).max(CHAT_LIMITS.stopChars)).max(CHAT_LIMITS.stops, `At most ${CHAT_LIMITS.stops} stop sequences.`).optional(),
+  stop: z
+    .array(z.string().min(1).max(CHAT_LIMITS.stopChars))
+    .max(CHAT_LIMITS.stops, `At most ${CHAT_LIMITS.stops} stop sequences.`)
+    .optional(),
   seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
   reasoning_effort: z.enum(REASONING_EFFORTS).optional(),
   response_format: responseFormat.optional(),
 }) satisfies z.ZodType<ChatRequest>;
-

@@ -23,7 +23,8 @@ export const GET = handle(async () => {
 export const PATCH = handle(async (request: Request) => {
   const revision = requireRevision(request);
   const change = await readJsonBody(request, patchConfigSchema, CONFIG_BODY_LIMIT);
-  if (isEmptyChange(change)) throw new AppError("invalid_body", "Nothing to change: send primary, fallbacks, aliases or allow.");
+  if (isEmptyChange(change))
+    throw new AppError("invalid_body", "Nothing to change: send primary, fallbacks, aliases or allow.");
   const state = await saveModelChange(revision, change);
   return json(serializeState(state), { headers: etag(state.revision) });
 });

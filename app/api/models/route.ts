@@ -9,7 +9,8 @@ export const dynamic = "force-dynamic";
 /** The catalog: `{source: "live"|"builtin", fetchedAt, partial?, error?, models}`. `?refresh=1` asks the router again. */
 export const GET = handle(async (request: Request) => {
   const query = modelsQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) throw new AppError("invalid_query", "Use ?refresh=1 to ask the router again; no other parameters are accepted.");
+  if (!query.success)
+    throw new AppError("invalid_query", "Use ?refresh=1 to ask the router again; no other parameters are accepted.");
   const refresh = query.data.refresh === "1" || query.data.refresh === "true";
   const catalog = await getCatalog({ refresh });
   return catalogResponse(catalog);

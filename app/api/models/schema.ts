@@ -4,4 +4,3 @@ import { z } from "zod";
 export const modelsQuerySchema = z.strictObject({
   refresh: z.enum(["1", "true", "0", "false"]).optional(),
 });
-

@@ -6,12 +6,26 @@ const bodies = new WeakMap<CatalogResponse, { json: string }>();
 
 function serializeModel(m: CatalogModel): CatalogModel {
   return {
-    id: m.id, name: m.name, org: m.org, reasoning: m.reasoning, imageInput: m.imageInput, contextWindow: m.contextWindow,
-    maxTokens: m.maxTokens, builtin: m.builtin, listed: m.listed,
+    id: m.id,
+    name: m.name,
+    org: m.org,
+    reasoning: m.reasoning,
+    imageInput: m.imageInput,
+    contextWindow: m.contextWindow,
+    maxTokens: m.maxTokens,
+    builtin: m.builtin,
+    listed: m.listed,
     providers: m.providers.map((p) => ({
-      provider: p.provider, status: p.status, contextLength: p.contextLength, inputPrice: p.inputPrice, outputPrice: p.outputPrice,
-      throughput: p.throughput, firstTokenLatencyMs: p.firstTokenLatencyMs, supportsTools: p.supportsTools,
-      supportsStructuredOutput: p.supportsStructuredOutput, isModelAuthor: p.isModelAuthor,
+      provider: p.provider,
+      status: p.status,
+      contextLength: p.contextLength,
+      inputPrice: p.inputPrice,
+      outputPrice: p.outputPrice,
+      throughput: p.throughput,
+      firstTokenLatencyMs: p.firstTokenLatencyMs,
+      supportsTools: p.supportsTools,
+      supportsStructuredOutput: p.supportsStructuredOutput,
+      isModelAuthor: p.isModelAuthor,
     })),
   };
 }
@@ -20,7 +34,15 @@ function entryFor(catalog: CatalogResponse) {
   let entry = bodies.get(catalog);
   if (!entry) {
     const { source, fetchedAt, partial, error } = catalog;
-    entry = { json: JSON.stringify({ source, fetchedAt, partial, error: error && { code: error.code, message: error.message }, models: catalog.models.map(serializeModel) }) };
+    entry = {
+      json: JSON.stringify({
+        source,
+        fetchedAt,
+        partial,
+        error: error && { code: error.code, message: error.message },
+        models: catalog.models.map(serializeModel),
+      }),
+    };
     bodies.set(catalog, entry);
   }
   return entry;
@@ -32,5 +54,7 @@ function entryFor(catalog: CatalogResponse) {
  * request: on the loopback interface the dashboard serves, sending the bytes is far cheaper.
  */
 export function catalogResponse(catalog: CatalogResponse): Response {
-  return new Response(entryFor(catalog).json, { headers: { "content-type": "application/json", "cache-control": "no-store, no-transform" } });
+  return new Response(entryFor(catalog).json, {
+    headers: { "content-type": "application/json", "cache-control": "no-store, no-transform" },
+  });
 }

@@ -19,9 +19,19 @@ export function refuseIfNotAllowed(request: Request): Response | null {
   settings ??= guardSettings(process.env);
   const h = request.headers;
   const verdict = judgeRequest(
-    { method: request.method, host: h.get("host"), origin: h.get("origin"), secFetchSite: h.get("sec-fetch-site"), pathname: new URL(request.url).pathname, session: sessionCookie(h.get("cookie")) },
+    {
+      method: request.method,
+      host: h.get("host"),
+      origin: h.get("origin"),
+      secFetchSite: h.get("sec-fetch-site"),
+      pathname: new URL(request.url).pathname,
+      session: sessionCookie(h.get("cookie")),
+    },
     settings,
   );
   if (verdict.ok) return null;
-  return Response.json({ error: { code: verdict.code, message: verdict.message } }, { status: verdict.status, headers: { ...SECURITY_HEADERS, "cache-control": "no-store" } });
+  return Response.json(
+    { error: { code: verdict.code, message: verdict.message } },
+    { status: verdict.status, headers: { ...SECURITY_HEADERS, "cache-control": "no-store" } },
+  );
 }

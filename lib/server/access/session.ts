@@ -17,13 +17,19 @@ export function dashboardToken(): string | null {
 /** A new session cookie value for the right secret; AppError otherwise (nothing about the secret). */
 export async function signIn(typed: string): Promise<string> {
   const secret = dashboardToken();
-  if (!secret) throw new AppError("not_found", "Sign-in is off: this dashboard only listens on this machine (no DASHBOARD_TOKEN).");
+  if (!secret)
+    throw new AppError(
+      "not_found",
+      "Sign-in is off: this dashboard only listens on this machine (no DASHBOARD_TOKEN).",
+    );
   const key = sessionKey(secret);
   // Check and record without an await in between, so parallel guesses cannot slip past the lock.
   const wait = throttle.retryAfterMs(Date.now());
   if (wait > 0) {
     const seconds = Math.ceil(wait / 1000);
-    throw new AppError("too_many_requests", `Too many wrong attempts. Wait ${seconds} s before trying again.`, { retryAfterSeconds: seconds });
+    throw new AppError("too_many_requests", `Too many wrong attempts. Wait ${seconds} s before trying again.`, {
+      retryAfterSeconds: seconds,
+    });
   }
   if (!secretMatches(key, typed, secret)) {
     throttle.recordFailure(Date.now());

@@ -85,7 +85,11 @@ describe("getCatalog", () => {
     expect(catalog.source).toBe("builtin");
     expect(catalog.error?.code).toBe(code);
     expect(catalog.error?.message).toMatch(message);
-    expect(catalog.models.map((m) => m.id)).toEqual(["deepseek-ai/DeepSeek-R1", "deepseek-ai/DeepSeek-V3.1", "openai/gpt-oss-120b"]);
+    expect(catalog.models.map((m) => m.id)).toEqual([
+      "deepseek-ai/DeepSeek-R1",
+      "deepseek-ai/DeepSeek-V3.1",
+      "openai/gpt-oss-120b",
+    ]);
   });
 
   it("times out a router that never answers", async () => {
@@ -110,7 +114,10 @@ describe("getCatalog", () => {
   });
 
   it("honours discovery switched off, without calling the router", async () => {
-    writeFileSync(path.join(dir, "openclaw.json"), JSON.stringify({ plugins: { entries: { huggingface: { config: { discovery: { enabled: false } } } } } }));
+    writeFileSync(
+      path.join(dir, "openclaw.json"),
+      JSON.stringify({ plugins: { entries: { huggingface: { config: { discovery: { enabled: false } } } } } }),
+    );
     const catalog = await (await load())();
     expect(catalog).toMatchObject({ source: "builtin", error: { code: "discovery_disabled" } });
     expect(modelCalls()).toBe(0);

@@ -33,7 +33,8 @@ function timeoutMs(): number {
 
 function tokenHash(token: string | undefined): string {
   if (!token) return "anonymous";
-  if (lastTokenHash?.token !== token) lastTokenHash = { token, hash: createHash("sha256").update(token).digest("hex").slice(0, 16) };
+  if (lastTokenHash?.token !== token)
+    lastTokenHash = { token, hash: createHash("sha256").update(token).digest("hex").slice(0, 16) };
   return lastTokenHash.hash;
 }
 
@@ -45,7 +46,11 @@ export async function getCatalog(options: { refresh?: boolean } = {}): Promise<C
   const snapshot = await readConfig();
   const settings = readModelSettings(snapshot.data);
   if (!settings.discoveryEnabled) {
-    return builtinCatalog({ code: "discovery_disabled", message: "Discovery is switched off in openclaw.json (plugins.entries.huggingface.config.discovery.enabled: false): showing OpenClaw's built-in models." });
+    return builtinCatalog({
+      code: "discovery_disabled",
+      message:
+        "Discovery is switched off in openclaw.json (plugins.entries.huggingface.config.discovery.enabled: false): showing OpenClaw's built-in models.",
+    });
   }
   const url = routerUrl(settings.baseUrl);
   const token = (await resolveToken())?.token;
@@ -64,7 +69,8 @@ function refresh(key: string, url: string, token: string | undefined): Promise<C
     .then((value) => {
       // A failed refresh keeps serving the last good live list, with the reason attached.
       const previous = entries.get(key)?.value;
-      const stored = value.source === "builtin" && previous?.source === "live" ? { ...previous, error: value.error } : value;
+      const stored =
+        value.source === "builtin" && previous?.source === "live" ? { ...previous, error: value.error } : value;
       entries.set(key, { value: stored, storedAt: Date.now() });
       return stored;
     })
@@ -88,7 +94,8 @@ async function fetchCatalog(url: string, token: string | undefined): Promise<Cat
       return builtinCatalog(statusError(response.status));
     }
     const text = await response.text();
-    if (text.length > MAX_LIST_BYTES) return builtinCatalog({ code: "malformed", message: "The router's model list is too large to use." });
+    if (text.length > MAX_LIST_BYTES)
+      return builtinCatalog({ code: "malformed", message: "The router's model list is too large to use." });
     body = JSON.parse(text);
   } catch (error) {
     return builtinCatalog(networkError(error, limit));
@@ -105,7 +112,10 @@ async function fetchCatalog(url: string, token: string | undefined): Promise<Cat
 // Our own words only: upstream text may echo the token.
 function statusError(status: number): CatalogError {
   if (status === 401 || status === 403) {
-    return { code: "unauthorized", message: `The router refused the token (HTTP ${status}): showing the built-in models. Check the token on the Token page.` };
+    return {
+      code: "unauthorized",
+      message: `The router refused the token (HTTP ${status}): showing the built-in models. Check the token on the Token page.`,
+    };
   }
   return { code: "upstream_error", message: `The router answered HTTP ${status}: showing the built-in models.` };
 }
@@ -113,8 +123,12 @@ function statusError(status: number): CatalogError {
 function networkError(error: unknown, limit: number): CatalogError {
   const name = (error as { name?: string })?.name;
   if (name === "TimeoutError" || name === "AbortError") {
-    return { code: "timeout", message: `The router did not send its model list within ${Math.round(limit / 1000)} s: showing the built-in models.` };
+    return {
+      code: "timeout",
+      message: `The router did not send its model list within ${Math.round(limit / 1000)} s: showing the built-in models.`,
+    };
   }
-  if (error instanceof SyntaxError) return { code: "malformed", message: "The router's model list is not valid JSON: showing the built-in models." };
+  if (error instanceof SyntaxError)
+    return { code: "malformed", message: "The router's model list is not valid JSON: showing the built-in models." };
   return { code: "unreachable", message: "Could not reach the router: showing the built-in models." };
 }

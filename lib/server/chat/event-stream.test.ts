@@ -40,7 +40,10 @@ describe("chatEventStream", () => {
     body.write(event.slice(10));
     expect(await pending).toEqual([{ type: "content", text: "Hello" }]);
     body.write(delta(" wor") + delta("ld"));
-    expect(await next()).toEqual([{ type: "content", text: " wor" }, { type: "content", text: "ld" }]);
+    expect(await next()).toEqual([
+      { type: "content", text: " wor" },
+      { type: "content", text: "ld" },
+    ]);
     body.write("data: [DONE]\n\n");
     expect(await next()).toEqual([{ type: "done", finishReason: null, skipped: 0 }]);
     clearTimeout(timer);

@@ -72,7 +72,10 @@ export function chatEventStream(input: ChatStreamInput): ReadableStream<Uint8Arr
           if (closed) return;
           const failure = input.timedOut()
             ? { kind: "timeout" as const, message: "The provider went silent in the middle of the answer." }
-            : { kind: "midstream" as const, message: "The connection to the provider broke in the middle of the answer." };
+            : {
+                kind: "midstream" as const,
+                message: "The connection to the provider broke in the middle of the answer.",
+              };
           controller.enqueue(encodeAll(sse.fail(failure)));
           close(controller);
           return;

@@ -10,7 +10,8 @@ function publicUrl(value: string | undefined): string | undefined {
   if (!value) return undefined;
   try {
     const url = new URL(value);
-    if ((url.protocol !== "https:" && url.protocol !== "http:") || url.username || url.password || url.search) return undefined;
+    if ((url.protocol !== "https:" && url.protocol !== "http:") || url.username || url.password || url.search)
+      return undefined;
     return value.replace(/\/+$/, "");
   } catch {
     return undefined;
@@ -31,6 +32,7 @@ export async function playgroundSettings(): Promise<PlaygroundSettings> {
   const baseUrl = publicUrl(settings.baseUrl);
   if (baseUrl) result.baseUrl = baseUrl;
   if (!snapshot) result.configProblem = "openclaw.json could not be read.";
-  else if (snapshot.problem) result.configProblem = `openclaw.json does not parse${snapshot.problem.line ? ` (line ${snapshot.problem.line})` : ""}: aliases and fallbacks are unavailable.`;
+  else if (snapshot.problem)
+    result.configProblem = `openclaw.json does not parse${snapshot.problem.line ? ` (line ${snapshot.problem.line})` : ""}: aliases and fallbacks are unavailable.`;
   return result;
 }

@@ -64,12 +64,21 @@ function resolveChatModel(input: string, settings: ModelSettings): ResolvedModel
   const aliasedRef = resolveAlias(settings, input);
   const ref = aliasedRef ?? input;
   if (!REF_PATTERN.test(ref)) {
-    throw new AppError("invalid_body", "Invalid request: model: use a model id (org/model, optionally with :policy), a huggingface/ ref or one of your aliases.", {
-      fields: [{ path: "model", message: "Not a model id, ref or alias." }],
-    });
+    throw new AppError(
+      "invalid_body",
+      "Invalid request: model: use a model id (org/model, optionally with :policy), a huggingface/ ref or one of your aliases.",
+      {
+        fields: [{ path: "model", message: "Not a model id, ref or alias." }],
+      },
+    );
   }
   const parsed = parseRef(ref);
-  return { ref: parsed.hasPrefix ? ref : `huggingface/${ref}`, routerModel: parsed.routerModel, alias: aliasedRef ? settings.aliases[aliasedRef] : undefined, baseUrl: settings.baseUrl };
+  return {
+    ref: parsed.hasPrefix ? ref : `huggingface/${ref}`,
+    routerModel: parsed.routerModel,
+    alias: aliasedRef ? settings.aliases[aliasedRef] : undefined,
+    baseUrl: settings.baseUrl,
+  };
 }
 
 const CODE_FOR: Partial<Record<ChatErrorKind, ErrorCode>> = {
@@ -89,11 +98,18 @@ interface ChatFailureDetails {
 }
 
 function chatFailure(kind: ChatErrorKind, details: Omit<ChatFailureDetails, "kind"> = {}): AppError {
-  return new AppError(CODE_FOR[kind] ?? "upstream_error", failureMessage(kind, details.upstreamStatus), { kind, ...details });
+  return new AppError(CODE_FOR[kind] ?? "upstream_error", failureMessage(kind, details.upstreamStatus), {
+    kind,
+    ...details,
+  });
 }
 
 /** Starts the upstream call. Failures before the first byte throw an AppError; later ones become events. */
-export async function startChat(request: ChatRequest, clientSignal: AbortSignal, context: ChatContext): Promise<{ stream: ReadableStream<Uint8Array>; headers: Record<string, string> }> {
+export async function startChat(
+  request: ChatRequest,
+  clientSignal: AbortSignal,
+  context: ChatContext,
+): Promise<{ stream: ReadableStream<Uint8Array>; headers: Record<string, string> }> {
   const tokenInEffect = context.token;
   const model = resolveChatModel(request.model, context.settings);
   if (!tokenInEffect) throw chatFailure("no_token");
@@ -118,7 +134,11 @@ export async function startChat(request: ChatRequest, clientSignal: AbortSignal,
   try {
     response = await postUpstream(
       `${routerUrl(model.baseUrl)}/chat/completions`,
-      { authorization: `Bearer ${tokenInEffect.token}`, "content-type": "application/json", accept: "text/event-stream" },
+      {
+        authorization: `Bearer ${tokenInEffect.token}`,
+        "content-type": "application/json",
+        accept: "text/event-stream",
+      },
       JSON.stringify(routerBody(request, model.routerModel)),
       upstream.signal,
     );
@@ -137,7 +157,14 @@ export async function startChat(request: ChatRequest, clientSignal: AbortSignal,
   }
   const stream = chatEventStream({
     body: response,
-    meta: { type: "meta", ref: model.ref, model: model.routerModel, ...(model.alias ? { alias: model.alias } : {}), provider, requestId },
+    meta: {
+      type: "meta",
+      ref: model.ref,
+      model: model.routerModel,
+      ...(model.alias ? { alias: model.alias } : {}),
+      provider,
+      requestId,
+    },
     timer,
     timedOut: () => state.timedOut,
     abort: () => upstream.abort(),

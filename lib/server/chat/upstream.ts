@@ -12,16 +12,25 @@ const agents = {
 
 class UpstreamUnreachable extends Error {}
 
-export function postUpstream(url: string, headers: Record<string, string>, body: string, signal: AbortSignal): Promise<IncomingMessage> {
+export function postUpstream(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  signal: AbortSignal,
+): Promise<IncomingMessage> {
   const target = new URL(url);
   const client = target.protocol === "https:" ? https : http;
   const agent = target.protocol === "https:" ? agents["https:"] : agents["http:"];
   return new Promise((resolve, reject) => {
-    const request = client.request(target, { method: "POST", agent, signal, headers: { ...headers, "content-length": Buffer.byteLength(body) } }, (response) => {
-      // A reset while nobody is reading must not become an unhandled 'error' event.
-      response.on("error", () => {});
-      resolve(response);
-    });
+    const request = client.request(
+      target,
+      { method: "POST", agent, signal, headers: { ...headers, "content-length": Buffer.byteLength(body) } },
+      (response) => {
+        // A reset while nobody is reading must not become an unhandled 'error' event.
+        response.on("error", () => {});
+        resolve(response);
+      },
+    );
     request.setNoDelay(true);
     request.on("error", () => reject(new UpstreamUnreachable()));
     request.end(body);

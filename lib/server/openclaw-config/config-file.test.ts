@@ -49,7 +49,10 @@ describe("config file", () => {
     const snapshot = await readConfig();
     expect(snapshot.problem).toMatchObject({ line: 3 });
     expect(snapshot.problem?.column).toBeGreaterThan(0);
-    await expect(updateConfig(snapshot.revision, (c) => c)).rejects.toMatchObject({ code: "config_unparsable", status: 422 });
+    await expect(updateConfig(snapshot.revision, (c) => c)).rejects.toMatchObject({
+      code: "config_unparsable",
+      status: 422,
+    });
     expect(readFileSync(file(), "utf8")).toBe(broken);
   });
 
@@ -65,7 +68,13 @@ describe("config file", () => {
       await updateConfig(revision, () => ({ n: i }));
     }
     const backups = await listBackups();
-    expect(backups.map((b) => b.name)).toEqual(["openclaw.json.bak", "openclaw.json.bak.1", "openclaw.json.bak.2", "openclaw.json.bak.3", "openclaw.json.bak.4"]);
+    expect(backups.map((b) => b.name)).toEqual([
+      "openclaw.json.bak",
+      "openclaw.json.bak.1",
+      "openclaw.json.bak.2",
+      "openclaw.json.bak.3",
+      "openclaw.json.bak.4",
+    ]);
     expect(JSON.parse(readFileSync(`${file()}.bak`, "utf8"))).toEqual({ n: 5 });
     expect(JSON.parse(readFileSync(`${file()}.bak.4`, "utf8"))).toEqual({ n: 1 });
     expect(existsSync(`${file()}.bak.5`)).toBe(false);
@@ -73,7 +82,9 @@ describe("config file", () => {
 
   it("lets exactly one of many concurrent saves with the same revision win", async () => {
     const { revision } = await readConfig();
-    const results = await Promise.allSettled(Array.from({ length: 50 }, (_, i) => updateConfig(revision, () => ({ winner: i }))));
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, i) => updateConfig(revision, () => ({ winner: i }))),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     for (const r of results) if (r.status === "rejected") expect((r.reason as AppError).code).toBe("conflict");
   });
@@ -92,7 +103,10 @@ describe("a save killed midway", () => {
     const seen = new Set<string>();
     for (let round = 0; round < 6; round++) {
       // react-server makes "server-only" an empty module, as inside Next's server bundle.
-      const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", writer], { stdio: ["ignore", "pipe", "ignore"], env: { ...process.env, NODE_OPTIONS: "" } });
+      const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", writer], {
+        stdio: ["ignore", "pipe", "ignore"],
+        env: { ...process.env, NODE_OPTIONS: "" },
+      });
       const exited = new Promise((resolve) => child.once("exit", resolve));
       // Kill it at a different moment of a write each round, once it is really writing.
       await new Promise<void>((resolve) => child.stdout!.once("data", () => resolve()));

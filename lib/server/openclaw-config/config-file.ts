@@ -72,7 +72,14 @@ export async function readConfig(): Promise<ConfigSnapshot> {
   }
   if (cache && cache.path === file && cache.mtimeMs === stat.mtimeMs && cache.size === stat.size) return cache.snapshot;
   if (stat.size > MAX_CONFIG_BYTES) {
-    return { path: file, exists: true, text: "", revision: `size-${stat.size}-${stat.mtimeMs}`, data: null, problem: { message: "The file is larger than 2 MB; the dashboard will not edit it." } };
+    return {
+      path: file,
+      exists: true,
+      text: "",
+      revision: `size-${stat.size}-${stat.mtimeMs}`,
+      data: null,
+      problem: { message: "The file is larger than 2 MB; the dashboard will not edit it." },
+    };
   }
   const text = await fs.readFile(file, "utf8");
   const { data, problem } = parseConfigText(text);
@@ -90,7 +97,11 @@ async function readCurrentAt(expectedRevision: string): Promise<ConfigSnapshot> 
   cache = null;
   const current = await readConfig();
   if (current.revision !== expectedRevision) {
-    throw new AppError("conflict", "openclaw.json changed since you loaded it (another tab, OpenClaw or an editor). Review the current file and try again.", { revision: current.revision });
+    throw new AppError(
+      "conflict",
+      "openclaw.json changed since you loaded it (another tab, OpenClaw or an editor). Review the current file and try again.",
+      { revision: current.revision },
+    );
   }
   return current;
 }
@@ -107,7 +118,11 @@ export function updateConfig(
   return serialized(file, async () => {
     const current = await readCurrentAt(expectedRevision);
     if (current.problem || !current.data) {
-      throw new AppError("config_unparsable", `openclaw.json does not parse${current.problem?.line ? ` (line ${current.problem.line}, column ${current.problem.column})` : ""}: ${current.problem?.message ?? "unknown problem"}. Fix it by hand; the dashboard will not overwrite it.`, current.problem);
+      throw new AppError(
+        "config_unparsable",
+        `openclaw.json does not parse${current.problem?.line ? ` (line ${current.problem.line}, column ${current.problem.column})` : ""}: ${current.problem?.message ?? "unknown problem"}. Fix it by hand; the dashboard will not overwrite it.`,
+        current.problem,
+      );
     }
     const next = change(structuredClone(current.data));
     const text = serializeConfig(next);
@@ -157,7 +172,12 @@ export async function listBackups(): Promise<{ name: string; path: string; mtime
   for (const name of names) {
     try {
       const stat = await fs.stat(name);
-      found.push({ name: name.slice(name.lastIndexOf("/") + 1), path: name, mtime: stat.mtime.toISOString(), size: stat.size });
+      found.push({
+        name: name.slice(name.lastIndexOf("/") + 1),
+        path: name,
+        mtime: stat.mtime.toISOString(),
+        size: stat.size,
+      });
     } catch {
       // missing backups are normal
     }
@@ -187,14 +207,23 @@ export async function readBackup(name: string): Promise<{ name: string; text: st
 }
 
 /** Replaces openclaw.json with backup `name` (checked by `check` first) if the revision still matches. */
-export function restoreBackup(name: string, expectedRevision: string, check: (data: ConfigObject) => void = () => {}): Promise<ConfigSnapshot> {
+export function restoreBackup(
+  name: string,
+  expectedRevision: string,
+  check: (data: ConfigObject) => void = () => {},
+): Promise<ConfigSnapshot> {
   const file = configPath();
   return serialized(file, async () => {
     const current = await readCurrentAt(expectedRevision);
     const backup = await readBackup(name);
     if (!backup) throw new AppError("not_found", `There is no backup named ${name}.`);
     const parsed = parseConfigText(backup.text);
-    if (parsed.problem || !parsed.data) throw new AppError("config_unparsable", `${name} does not parse: ${parsed.problem?.message ?? "unknown problem"}. It was not restored.`, parsed.problem);
+    if (parsed.problem || !parsed.data)
+      throw new AppError(
+        "config_unparsable",
+        `${name} does not parse: ${parsed.problem?.message ?? "unknown problem"}. It was not restored.`,
+        parsed.problem,
+      );
     check(parsed.data);
     await replaceKeepingBackups(file, backup.text, current.exists);
     cache = null;

@@ -10,7 +10,16 @@ import { redactConfigData, redactConfigText } from "@/lib/openclaw-config/redact
 import { checkTouchedConfig, type ConfigIssue } from "@/lib/openclaw-config/schema";
 import { readModelSettings, type ModelSettings } from "@/lib/openclaw-config/model-settings";
 import { builtinCatalog, getCatalog } from "../catalog/catalog";
-import { listBackups, readBackup, readConfig, restoreBackup, serializeConfig, updateConfig, type ConfigSnapshot, type ParseProblem } from "./config-file";
+import {
+  listBackups,
+  readBackup,
+  readConfig,
+  restoreBackup,
+  serializeConfig,
+  updateConfig,
+  type ConfigSnapshot,
+  type ParseProblem,
+} from "./config-file";
 import { resolveToken } from "../token/token-source";
 
 // The models feature's view of openclaw.json: what the agent will use, the file as text (secrets
@@ -81,12 +90,20 @@ export async function getConfigState(): Promise<ConfigState> {
 
 function unparsable(snapshot: ConfigSnapshot): AppError {
   const where = snapshot.problem?.line ? ` (line ${snapshot.problem.line}, column ${snapshot.problem.column})` : "";
-  return new AppError("config_unparsable", `openclaw.json does not parse${where}: ${snapshot.problem?.message ?? "unknown problem"}. Fix it by hand; the dashboard will not overwrite it.`, { problem: snapshot.problem });
+  return new AppError(
+    "config_unparsable",
+    `openclaw.json does not parse${where}: ${snapshot.problem?.message ?? "unknown problem"}. Fix it by hand; the dashboard will not overwrite it.`,
+    { problem: snapshot.problem },
+  );
 }
 
 function invalid(issues: ConfigIssue[]): AppError {
   const first = issues[0];
-  return new AppError("config_invalid", `Not saved: ${first.path && first.path !== "change" && first.path !== "aliases" ? `${first.path}: ` : ""}${first.message}`, { issues });
+  return new AppError(
+    "config_invalid",
+    `Not saved: ${first.path && first.path !== "change" && first.path !== "aliases" ? `${first.path}: ` : ""}${first.message}`,
+    { issues },
+  );
 }
 
 /** 409 carries the file as it is now, so the client can show it and let the user re-apply. */
@@ -121,19 +138,32 @@ export async function previewModelChange(change: ModelChange): Promise<ConfigPre
   const result = applyModelChange(snapshot.data, change, catalog.models);
   const hidden = await secrets();
   const after = result.issues.length > 0 ? snapshot.text : serializeConfig(result.config);
-  return { revision: snapshot.revision, diff: diffConfigText(redactConfigText(snapshot.text, hidden), redactConfigText(after, hidden)), issues: result.issues };
+  return {
+    revision: snapshot.revision,
+    diff: diffConfigText(redactConfigText(snapshot.text, hidden), redactConfigText(after, hidden)),
+    issues: result.issues,
+  };
 }
 
 function checkRestorable(data: Record<string, unknown>): void {
   const issues = checkTouchedConfig(data);
-  if (issues.length > 0) throw new AppError("config_invalid", `Not restored: OpenClaw would refuse this backup (${issues[0].path}: ${issues[0].message}).`, { issues });
+  if (issues.length > 0)
+    throw new AppError(
+      "config_invalid",
+      `Not restored: OpenClaw would refuse this backup (${issues[0].path}: ${issues[0].message}).`,
+      { issues },
+    );
 }
 
 export async function previewRestore(name: string): Promise<ConfigPreview> {
   const [snapshot, backup] = await Promise.all([readConfig(), readBackup(name)]);
   if (!backup) throw new AppError("not_found", `There is no backup named ${name}.`);
   const hidden = await secrets();
-  return { revision: snapshot.revision, diff: diffConfigText(redactConfigText(snapshot.text, hidden), redactConfigText(backup.text, hidden)), issues: [] };
+  return {
+    revision: snapshot.revision,
+    diff: diffConfigText(redactConfigText(snapshot.text, hidden), redactConfigText(backup.text, hidden)),
+    issues: [],
+  };
 }
 
 export async function restoreFromBackup(name: string, expectedRevision: string): Promise<ConfigState> {

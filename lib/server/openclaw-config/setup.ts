@@ -41,7 +41,10 @@ export async function runSetup(options: SetupOptions): Promise<SetupReport> {
   const before = await readConfig();
   if (before.problem || !before.data) {
     const where = before.problem?.line ? ` (line ${before.problem.line}, column ${before.problem.column})` : "";
-    throw new AppError("config_unparsable", `${before.path} does not parse${where}: ${before.problem?.message ?? "unknown problem"}. Fix it by hand; nothing was changed.`);
+    throw new AppError(
+      "config_unparsable",
+      `${before.path} does not parse${where}: ${before.problem?.message ?? "unknown problem"}. Fix it by hand; nothing was changed.`,
+    );
   }
 
   const token = await saveToken(parsed.token, options.force ?? false);

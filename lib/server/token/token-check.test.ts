@@ -9,8 +9,14 @@ const user = (permissions: string[], global: string[] = [], entity = { type: "us
 
 describe("readPermission", () => {
   it("classic tokens may call the router", () => {
-    expect(readPermission({ name: "me", auth: { accessToken: { role: "read" } } })).toEqual({ role: "read", permission: "granted" });
-    expect(readPermission({ name: "me", auth: { accessToken: { role: "write" } } })).toEqual({ role: "write", permission: "granted" });
+    expect(readPermission({ name: "me", auth: { accessToken: { role: "read" } } })).toEqual({
+      role: "read",
+      permission: "granted",
+    });
+    expect(readPermission({ name: "me", auth: { accessToken: { role: "write" } } })).toEqual({
+      role: "write",
+      permission: "granted",
+    });
   });
   it("fine-grained: the user's own scoped entry or global grants it", () => {
     expect(readPermission(user(["inference.serverless.write"])).permission).toBe("granted");
@@ -18,8 +24,12 @@ describe("readPermission", () => {
     expect(readPermission(user(["repo.content.read"])).permission).toBe("missing");
   });
   it("an org's scoped entry or another user's does not count", () => {
-    expect(readPermission(user(["inference.serverless.write"], [], { type: "org", name: "me" })).permission).toBe("missing");
-    expect(readPermission(user(["inference.serverless.write"], [], { type: "user", name: "someone" })).permission).toBe("missing");
+    expect(readPermission(user(["inference.serverless.write"], [], { type: "org", name: "me" })).permission).toBe(
+      "missing",
+    );
+    expect(readPermission(user(["inference.serverless.write"], [], { type: "user", name: "someone" })).permission).toBe(
+      "missing",
+    );
   });
   it("says unknown when the hub does not tell", () => {
     expect(readPermission({ name: "me" })).toEqual({ role: null, permission: "unknown" });
@@ -34,7 +44,10 @@ describe("combine", () => {
     expect(combine(ok, "rejected").outcome).toBe("invalid");
   });
   it("an unanswered hub is unverified, whatever the router said", () => {
-    expect(combine({ kind: "unverified", reason: "timeout" }, "ok")).toMatchObject({ outcome: "unverified", reason: "timeout" });
+    expect(combine({ kind: "unverified", reason: "timeout" }, "ok")).toMatchObject({
+      outcome: "unverified",
+      reason: "timeout",
+    });
   });
   it("a missing permission is reported, a router hiccup is not fatal", () => {
     expect(combine({ ...ok, role: "fineGrained", permission: "missing" }, "ok").outcome).toBe("no_permission");
@@ -72,13 +85,19 @@ describe("checkToken against the fake Hugging Face service", () => {
     ["malformed", "malformed"],
   ] as const)("whoami %s → unverified (%s)", async (whoami, reason) => {
     fake.setScenario({ whoami });
-    expect(await checkToken(`hf_whoami${whoami}Token1`, fake.routerUrl)).toMatchObject({ outcome: "unverified", reason });
+    expect(await checkToken(`hf_whoami${whoami}Token1`, fake.routerUrl)).toMatchObject({
+      outcome: "unverified",
+      reason,
+    });
   });
 
   it("an unreachable hub is unverified", async () => {
     process.env.HF_ENDPOINT = "http://127.0.0.1:9";
     try {
-      expect(await checkToken("hf_unreachableHub123", fake.routerUrl)).toMatchObject({ outcome: "unverified", reason: "unreachable" });
+      expect(await checkToken("hf_unreachableHub123", fake.routerUrl)).toMatchObject({
+        outcome: "unverified",
+        reason: "unreachable",
+      });
     } finally {
       process.env.HF_ENDPOINT = fake.url;
     }

@@ -2,7 +2,14 @@ import "server-only";
 import { createHmac, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { DEFAULT_MODEL_REF, parseRef } from "@/lib/openclaw-config/model-ref";
-import type { CheckOutcome, Permission, RouterReach, TokenCheckView, TokenRole, UnverifiedReason } from "@/lib/token/token-status";
+import type {
+  CheckOutcome,
+  Permission,
+  RouterReach,
+  TokenCheckView,
+  TokenRole,
+  UnverifiedReason,
+} from "@/lib/token/token-status";
 import { hubUrl } from "../settings";
 
 // Asks Hugging Face what a token may do: whoami-v2 on the hub (account, role, fine-grained
@@ -11,7 +18,12 @@ import { hubUrl } from "../settings";
 // (never the token), and pages read the cache and trigger a background re-check instead of waiting.
 const CHECK_TIMEOUT_MS = 8_000;
 export const INFERENCE_PERMISSION = "inference.serverless.write";
-const FRESH_MS: Record<CheckOutcome, number> = { valid: 10 * 60_000, no_permission: 10 * 60_000, invalid: 10 * 60_000, unverified: 30_000 };
+const FRESH_MS: Record<CheckOutcome, number> = {
+  valid: 10 * 60_000,
+  no_permission: 10 * 60_000,
+  invalid: 10 * 60_000,
+  unverified: 30_000,
+};
 const MAX_ENTRIES = 64;
 
 const whoamiSchema = z.looseObject({
@@ -25,7 +37,12 @@ const whoamiSchema = z.looseObject({
             .looseObject({
               global: z.array(z.string()).optional(),
               scoped: z
-                .array(z.looseObject({ entity: z.looseObject({ type: z.string(), name: z.string() }), permissions: z.array(z.string()) }))
+                .array(
+                  z.looseObject({
+                    entity: z.looseObject({ type: z.string(), name: z.string() }),
+                    permissions: z.array(z.string()),
+                  }),
+                )
                 .optional(),
             })
             .nullish(),
@@ -54,7 +71,9 @@ export function readPermission(body: z.infer<typeof whoamiSchema>): { role: Toke
   const fine = token?.fineGrained;
   if (!fine) return { role, permission: "unknown" };
   // Granted globally, or in the scoped entry for the user's own account (not an org's).
-  const own = (fine.scoped ?? []).some((s) => s.entity.type === "user" && s.entity.name === body.name && s.permissions.includes(INFERENCE_PERMISSION));
+  const own = (fine.scoped ?? []).some(
+    (s) => s.entity.type === "user" && s.entity.name === body.name && s.permissions.includes(INFERENCE_PERMISSION),
+  );
   return { role, permission: own || (fine.global ?? []).includes(INFERENCE_PERMISSION) ? "granted" : "missing" };
 }
 
@@ -103,7 +122,14 @@ async function askRouter(token: string, routerBase: string): Promise<RouterReach
 }
 
 export function combine(whoami: Whoami, router: RouterReach, now = new Date()): TokenCheckView {
-  const base = { account: null, role: null, permission: "unknown" as Permission, router, reason: null, checkedAt: now.toISOString() };
+  const base = {
+    account: null,
+    role: null,
+    permission: "unknown" as Permission,
+    router,
+    reason: null,
+    checkedAt: now.toISOString(),
+  };
   if (whoami.kind === "invalid" || router === "rejected") return { ...base, outcome: "invalid" };
   if (whoami.kind === "unverified") return { ...base, outcome: "unverified", reason: whoami.reason };
   const outcome: CheckOutcome = whoami.permission === "missing" ? "no_permission" : "valid";
@@ -123,7 +149,10 @@ function keyOf(token: string): string {
   return createHmac("sha256", cacheSecret).update(token).digest("base64url");
 }
 
-function isFresh(entry: { check?: TokenCheckView; at: number } | undefined, maxAgeMs?: number): entry is { check: TokenCheckView; at: number } {
+function isFresh(
+  entry: { check?: TokenCheckView; at: number } | undefined,
+  maxAgeMs?: number,
+): entry is { check: TokenCheckView; at: number } {
   if (!entry?.check) return false;
   return Date.now() - entry.at < (maxAgeMs ?? FRESH_MS[entry.check.outcome]);
 }
@@ -150,7 +179,11 @@ function run(token: string, routerBase: string): Promise<TokenCheckView> {
 }
 
 /** A check no older than maxAgeMs (default: by outcome), asking Hugging Face if needed. */
-export function checkToken(token: string, routerBase: string, options: { maxAgeMs?: number } = {}): Promise<TokenCheckView> {
+export function checkToken(
+  token: string,
+  routerBase: string,
+  options: { maxAgeMs?: number } = {},
+): Promise<TokenCheckView> {
   const entry = cache.get(keyOf(token));
   if (isFresh(entry, options.maxAgeMs)) return Promise.resolve(entry.check);
   return run(token, routerBase);

@@ -2,7 +2,13 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import { readModelSettings } from "@/lib/openclaw-config/model-settings";
 import { parseTokenInput } from "@/lib/token/token-input";
-import type { RemoveTokenResponse, SaveTokenResponse, TokenCheckView, TokenSource, TokenStatus } from "@/lib/token/token-status";
+import type {
+  RemoveTokenResponse,
+  SaveTokenResponse,
+  TokenCheckView,
+  TokenSource,
+  TokenStatus,
+} from "@/lib/token/token-status";
 import { readConfig } from "../openclaw-config/config-file";
 import { getEnvFileVar, removeEnvFileVar, setEnvFileVar } from "./env-file";
 import { envFilePath, routerUrl } from "../settings";

@@ -7,6 +7,11 @@ export const dynamic = "force-dynamic";
 export const GET = handle(async () => {
   const text = await configForDownload();
   return new Response(text, {
-    headers: { "content-type": "application/json; charset=utf-8", "content-disposition": 'attachment; filename="openclaw.json"', "cache-control": "no-store", "x-content-type-options": "nosniff" },
+    headers: {
+      "content-type": "application/json; charset=utf-8",
+      "content-disposition": 'attachment; filename="openclaw.json"',
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    },
   });
 });
