@@ -1,6 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { SESSION_COOKIE } from "@/lib/access/session-cookie";
-import { guardSettings, judgeRequest, SECURITY_HEADERS } from "@/lib/access/request-verdict";
+import { guardSettings, judgeRequest, requestFacts, SECURITY_HEADERS } from "@/lib/access/request-verdict";
 
 // Every request passes here first: a foreign Host (DNS rebinding), a cross-site write, or (when
 // DASHBOARD_TOKEN is set) a request without a valid session is refused before any page or route
@@ -14,32 +13,17 @@ function secured(response: NextResponse): NextResponse {
 }
 
 export function proxy(request: NextRequest) {
-  const host = request.headers.get("host");
-  const { pathname, search } = request.nextUrl;
-  const verdict = judgeRequest(
-    {
-      method: request.method,
-      host,
-      origin: request.headers.get("origin"),
-      secFetchSite: request.headers.get("sec-fetch-site"),
-      pathname,
-      session: request.cookies.get(SESSION_COOKIE)?.value,
-    },
-    settings,
-  );
-  if (verdict.ok) return secured(NextResponse.next());
-  if (verdict.signIn) {
+  const refusal = judgeRequest(requestFacts(request), settings);
+  if (!refusal) return secured(NextResponse.next());
+  if (refusal.signIn) {
     // Built from the Host header checked above, never from forwarded headers an attacker could set.
-    const signIn = new URL("/sign-in", `${request.nextUrl.protocol === "https:" ? "https" : "http"}://${host}`);
+    const { pathname, search, protocol } = request.nextUrl;
+    const signIn = new URL("/sign-in", `${protocol === "https:" ? "https" : "http"}://${request.headers.get("host")}`);
     if (pathname !== "/") signIn.searchParams.set("next", `${pathname}${search}`);
     return secured(NextResponse.redirect(signIn, 303));
   }
-  return secured(
-    NextResponse.json(
-      { error: { code: verdict.code, message: verdict.message } },
-      { status: verdict.status, headers: { "cache-control": "no-store" } },
-    ),
-  );
+  const { error } = refusal;
+  return secured(NextResponse.json(error.toBody(), { status: error.status, headers: { "cache-control": "no-store" } }));
 }
 
 export const config = {

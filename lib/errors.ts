@@ -37,13 +37,16 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly details?: unknown;
+  /** Sent with the error answer, e.g. Retry-After on a 429. */
+  readonly headers?: Record<string, string>;
 
-  constructor(code: ErrorCode, message: string, details?: unknown) {
+  constructor(code: ErrorCode, message: string, details?: unknown, options?: { headers?: Record<string, string> }) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.status = errorStatus[code];
     this.details = details;
+    this.headers = options?.headers;
   }
 
   toBody(): ErrorBody {

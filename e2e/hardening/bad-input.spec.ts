@@ -2,27 +2,19 @@ import fc from "fast-check";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { test, expect } from "../fixtures";
+import { apiRoutes } from "../support/api-routes";
 
 // Property-based: arbitrary and hostile bodies, headers and query strings against every API route.
 // The answer is a 4xx with a clear {error:{code,message}}, never a 5xx; nothing on disk changes;
 // the server keeps serving.
-const WRITE_ROUTES: { method: string; path: string; headers?: Record<string, string> }[] = [
-  { method: "PUT", path: "/api/token" },
-  { method: "PATCH", path: "/api/config", headers: { "if-match": "absent" } },
-  { method: "POST", path: "/api/config/preview" },
-  { method: "POST", path: "/api/chat" },
-  { method: "POST", path: "/api/config/backups/restore", headers: { "if-match": "absent" } },
-  { method: "POST", path: "/api/session" },
-];
-const READ_ROUTES = [
-  "/api/token",
-  "/api/models",
-  "/api/config",
-  "/api/config/backups",
-  "/api/config/download",
-  "/api/session",
-  "/api/health",
-];
+// Writes that take no body at all; any new one must be added here on purpose (see the first test).
+const BODYLESS_WRITES = ["DELETE /api/session", "DELETE /api/token", "POST /api/token/verify"];
+
+const routes = apiRoutes();
+const WRITE_ROUTES = routes
+  .filter((r) => r.readsJsonBody)
+  .map((r) => ({ ...r, headers: r.readsIfMatch ? { "if-match": "absent" } : undefined }));
+const READ_ROUTES = routes.filter((r) => r.method === "GET").map((r) => r.path);
 
 const hostileJson = fc.oneof(
   fc.json({ maxDepth: 4 }),
@@ -69,6 +61,17 @@ function expectClearError(status: number, text: string, what: string) {
 }
 
 test.describe.configure({ timeout: 180_000 });
+
+test("the route list comes from app/api and covers every handler", () => {
+  expect(READ_ROUTES).toEqual(expect.arrayContaining(["/api/config", "/api/health", "/api/models", "/api/token"]));
+  expect(WRITE_ROUTES.map((r) => `${r.method} ${r.path}`)).toEqual(
+    expect.arrayContaining(["PATCH /api/config", "POST /api/chat", "PUT /api/token"]),
+  );
+  const unchecked = routes.filter((r) => r.method !== "GET" && !r.readsJsonBody).map((r) => `${r.method} ${r.path}`);
+  expect(unchecked, "a write route that reads no JSON body: add it to BODYLESS_WRITES on purpose").toEqual(
+    BODYLESS_WRITES,
+  );
+});
 
 test("every write route answers hostile bodies with a clear 4xx and changes nothing on disk", async ({
   app,

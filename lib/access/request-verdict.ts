@@ -1,8 +1,10 @@
 // The one decision every request gets: foreign Host, cross-site write, or (with DASHBOARD_TOKEN)
 // no session. proxy.ts applies it to every path but the chat stream, whose route applies it
 // itself (lib/server/access/route-guard.ts): skipping Next's proxy pass saves ~1.5 ms of time to first token.
+import type { NextRequest } from "next/server";
+import { AppError } from "@/lib/errors";
 import { allowedHostNames, isHostAllowed, isWriteAllowed } from "./request-guard";
-import { isPublicPath, sessionKey, verifySessionValue } from "./session-cookie";
+import { isPublicPath, SESSION_COOKIE, sessionKey, verifySessionValue } from "./session-cookie";
 
 export interface GuardSettings {
   allowed: Set<string>;
@@ -13,7 +15,7 @@ export function guardSettings(env: Record<string, string | undefined>): GuardSet
   return { allowed: allowedHostNames(env), key: env.DASHBOARD_TOKEN ? sessionKey(env.DASHBOARD_TOKEN) : null };
 }
 
-interface RequestFacts {
+export interface RequestFacts {
   method: string;
   host: string | null;
   origin: string | null;
@@ -22,46 +24,45 @@ interface RequestFacts {
   session: string | undefined;
 }
 
-type Verdict =
-  | { ok: true }
-  | {
-      ok: false;
-      status: 401 | 403;
-      code: "forbidden_host" | "forbidden_origin" | "unauthenticated";
-      message: string;
-      signIn: boolean;
-    };
+/** What the verdict looks at, read the same way for the proxy and the chat route. */
+export function requestFacts(request: NextRequest): RequestFacts {
+  const h = request.headers;
+  return {
+    method: request.method,
+    host: h.get("host"),
+    origin: h.get("origin"),
+    secFetchSite: h.get("sec-fetch-site"),
+    pathname: request.nextUrl.pathname,
+    session: request.cookies.get(SESSION_COOKIE)?.value,
+  };
+}
 
-export function judgeRequest(facts: RequestFacts, settings: GuardSettings): Verdict {
+/** A refused request: the error to answer with, and whether a page should go to sign-in instead. */
+export interface Refusal {
+  error: AppError;
+  signIn: boolean;
+}
+
+/** null when the request may go on. */
+export function judgeRequest(facts: RequestFacts, settings: GuardSettings): Refusal | null {
   if (!isHostAllowed(facts.host, settings.allowed)) {
-    return {
-      ok: false,
-      status: 403,
-      code: "forbidden_host",
-      message:
-        "This dashboard only answers on its own host name (localhost). Add the name to DASHBOARD_ALLOWED_HOSTS to allow it.",
-      signIn: false,
-    };
+    const message =
+      "This dashboard only answers on its own host name (localhost). Add the name to DASHBOARD_ALLOWED_HOSTS to allow it.";
+    return refuse("forbidden_host", message);
   }
   if (!isWriteAllowed(facts)) {
-    return {
-      ok: false,
-      status: 403,
-      code: "forbidden_origin",
-      message: "Changes must come from the dashboard's own pages; this request came from another site.",
-      signIn: false,
-    };
+    const message = "Changes must come from the dashboard's own pages; this request came from another site.";
+    return refuse("forbidden_origin", message);
   }
   if (settings.key && !isPublicPath(facts.pathname) && !verifySessionValue(settings.key, facts.session)) {
-    return {
-      ok: false,
-      status: 401,
-      code: "unauthenticated",
-      message: "Sign in first: this dashboard is protected by DASHBOARD_TOKEN.",
-      signIn: !facts.pathname.startsWith("/api/"),
-    };
+    const message = "Sign in first: this dashboard is protected by DASHBOARD_TOKEN.";
+    return refuse("unauthenticated", message, !facts.pathname.startsWith("/api/"));
   }
-  return { ok: true };
+  return null;
+}
+
+function refuse(code: "forbidden_host" | "forbidden_origin" | "unauthenticated", message: string, signIn = false) {
+  return { error: new AppError(code, message, undefined, { headers: SECURITY_HEADERS }), signIn };
 }
 
 // Pages must not be framed (clickjacking of "Remove token" and friends) nor sniffed.

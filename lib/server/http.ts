@@ -1,5 +1,5 @@
 import "server-only";
-import type { z } from "zod";
+import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { parseSafeJson, UnsafeJsonError } from "@/lib/safe-json";
 
@@ -60,12 +60,42 @@ function tooLarge(limit: number): AppError {
   return new AppError("payload_too_large", `The body is larger than ${Math.round(limit / 1024)} kB.`);
 }
 
+const revisionSchema = z.string().regex(/^[A-Za-z0-9.-]{1,80}$/);
+
+/** The revision from `If-Match` (quoted like an ETag, weak or bare); 428 when missing. */
+export function readIfMatch(request: Request): string {
+  const raw = request.headers.get("if-match");
+  if (!raw)
+    throw new AppError(
+      "precondition_required",
+      "Send the revision you loaded in an If-Match header, so a change made meanwhile is not overwritten.",
+    );
+  const parsed = revisionSchema.safeParse(
+    raw
+      .trim()
+      .replace(/^W\//, "")
+      .replace(/^"(.*)"$/, "$1"),
+  );
+  if (!parsed.success) throw new AppError("invalid_body", "If-Match must be a revision returned by GET /api/config.");
+  return parsed.data;
+}
+
+/** The query string as an object, validated by zod; `hint` says what is accepted when it is not. */
+export function readQuery<S extends z.ZodType>(request: Request, schema: S, hint: string): z.infer<S> {
+  // A null-prototype object: a `?__proto__=` key stays a plain (refused) key.
+  const entries: Record<string, string> = Object.create(null);
+  for (const [key, value] of new URL(request.url).searchParams) entries[key] = value;
+  const parsed = schema.safeParse(entries);
+  if (!parsed.success) throw new AppError("invalid_query", hint);
+  return parsed.data;
+}
+
 export function json(data: unknown, init?: ResponseInit): Response {
   return Response.json(data, { ...init, headers: { "cache-control": "no-store", ...init?.headers } });
 }
 
 export function errorResponse(error: unknown): Response {
-  if (error instanceof AppError) return json(error.toBody(), { status: error.status });
+  if (error instanceof AppError) return json(error.toBody(), { status: error.status, headers: error.headers });
   // Unknown failures: log the kind only, never the message (it might carry a token).
   console.error(`[dashboard] unexpected ${error instanceof Error ? error.name : typeof error}`);
   return json(new AppError("internal", "Something went wrong on the dashboard server. Try again.").toBody(), {

@@ -1,8 +1,8 @@
 import { AppError } from "@/lib/errors";
 import { isEmptyChange } from "@/lib/openclaw-config/change";
-import { handle, json, readJsonBody } from "@/lib/server/http";
+import { handle, json, readIfMatch, readJsonBody } from "@/lib/server/http";
 import { getConfigState, saveModelChange } from "@/lib/server/openclaw-config/model-config";
-import { CONFIG_BODY_LIMIT, patchConfigSchema, requireRevision } from "./schema";
+import { CONFIG_BODY_LIMIT, patchConfigSchema } from "./schema";
 import { serializeState } from "./serialize";
 
 export const dynamic = "force-dynamic";
@@ -21,7 +21,7 @@ export const GET = handle(async () => {
  * not parse or the result would be refused by OpenClaw.
  */
 export const PATCH = handle(async (request: Request) => {
-  const revision = requireRevision(request);
+  const revision = readIfMatch(request);
   const change = await readJsonBody(request, patchConfigSchema, CONFIG_BODY_LIMIT);
   if (isEmptyChange(change))
     throw new AppError("invalid_body", "Nothing to change: send primary, fallbacks, aliases or allow.");

@@ -1,6 +1,5 @@
-import { AppError } from "@/lib/errors";
 import { clearedSessionCookieHeader, sessionCookieHeader } from "@/lib/access/session-cookie";
-import { errorResponse, handle, json, readJsonBody } from "@/lib/server/http";
+import { handle, json, readJsonBody } from "@/lib/server/http";
 import { dashboardToken, signIn } from "@/lib/server/access/session";
 import { SESSION_BODY_LIMIT, signInSchema } from "./schema";
 
@@ -16,16 +15,8 @@ export const GET = handle(async () => json({ signInRequired: dashboardToken() !=
 /** Signs in with {token: DASHBOARD_TOKEN}; sets the HttpOnly session cookie. */
 export const POST = handle(async (request: Request) => {
   const body = await readJsonBody(request, signInSchema, SESSION_BODY_LIMIT);
-  try {
-    const value = await signIn(body.token);
-    return json({ signedIn: true }, { headers: { "set-cookie": sessionCookieHeader(value, isHttps(request)) } });
-  } catch (error) {
-    const response = errorResponse(error);
-    if (error instanceof AppError && error.code === "too_many_requests") {
-      response.headers.set("retry-after", String((error.details as { retryAfterSeconds: number }).retryAfterSeconds));
-    }
-    return response;
-  }
+  const value = await signIn(body.token);
+  return json({ signedIn: true }, { headers: { "set-cookie": sessionCookieHeader(value, isHttps(request)) } });
 });
 
 /** Signs out: clears the cookie. */

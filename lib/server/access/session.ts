@@ -27,9 +27,14 @@ export async function signIn(typed: string): Promise<string> {
   const wait = throttle.retryAfterMs(Date.now());
   if (wait > 0) {
     const seconds = Math.ceil(wait / 1000);
-    throw new AppError("too_many_requests", `Too many wrong attempts. Wait ${seconds} s before trying again.`, {
-      retryAfterSeconds: seconds,
-    });
+    throw new AppError(
+      "too_many_requests",
+      `Too many wrong attempts. Wait ${seconds} s before trying again.`,
+      {
+        retryAfterSeconds: seconds,
+      },
+      { headers: { "retry-after": String(seconds) } },
+    );
   }
   if (!secretMatches(key, typed, secret)) {
     throttle.recordFailure(Date.now());

@@ -1,6 +1,5 @@
-import { handle, json, readJsonBody } from "@/lib/server/http";
+import { handle, json, readIfMatch, readJsonBody } from "@/lib/server/http";
 import { restoreFromBackup } from "@/lib/server/openclaw-config/model-config";
-import { requireRevision } from "../../schema";
 import { restoreConfigSchema } from "./schema";
 import { serializeState } from "../../serialize";
 
@@ -8,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 /** Replaces openclaw.json with backup {name}; If-Match required; the replaced file becomes .bak. */
 export const POST = handle(async (request: Request) => {
-  const revision = requireRevision(request);
+  const revision = readIfMatch(request);
   const { name } = await readJsonBody(request, restoreConfigSchema, 1024);
   return json(serializeState(await restoreFromBackup(name, revision)));
 });
