@@ -1,8 +1,9 @@
 import { spawn } from "node:child_process";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { expect, test } from "./fixtures";
 import { ensureOpenClaw, openclaw } from "./support/openclaw-cli";
+import { onboardConfigText, writeConfig } from "./support/config-files";
 
 // npm run setup's result, checked by the real OpenClaw CLI: the config is valid, and OpenClaw
 // resolves the default model, aliases and the Hugging Face key the way the setup said.
@@ -58,10 +59,8 @@ test("setup over OpenClaw's own onboarding file keeps it valid and keeps what wa
 }) => {
   test.setTimeout(120_000);
   const file = path.join(stateDir, "openclaw.json");
-  const golden = (
-    await readFile(path.join("lib", "openclaw-config", "fixtures", "onboard-openclaw.json"), "utf8")
-  ).replaceAll("<state>", stateDir);
-  await writeFile(file, golden);
+  const golden = await onboardConfigText(stateDir);
+  await writeConfig(stateDir, golden);
   const model = "huggingface/deepseek-ai/DeepSeek-V3.1:cheapest";
   const result = await runSetup(["--huggingface-api-key", TOKEN, "--model", model, "--state-dir", stateDir], {
     HF_ENDPOINT: fake.url,

@@ -1,5 +1,6 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { configFile, writeConfig } from "./support/config-files";
 import { test, expect } from "./fixtures";
 
 // The guided setup on the Overview, from an empty state directory to an answer.
@@ -87,9 +88,9 @@ test.describe("with settings already in place", () => {
   test.use({ appEnv: { HF_TOKEN: TOKEN } });
 
   test("keeps existing fallbacks and aliases, and a token already in effect", async ({ page, stateDir }) => {
-    const file = path.join(stateDir, "openclaw.json");
-    await writeFile(
-      file,
+    const file = configFile(stateDir);
+    await writeConfig(
+      stateDir,
       `// written by hand\n{\n  gateway: { port: 18789 },\n  agents: { defaults: { model: { fallbacks: ["huggingface/Qwen/Qwen3-8B"] }, models: { "huggingface/Qwen/Qwen3-8B": { alias: "qwen" } } } },\n}\n`,
     );
     await page.goto("/");

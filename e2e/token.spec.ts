@@ -1,5 +1,6 @@
 import { readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { writeConfig } from "./support/config-files";
 import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
 
@@ -218,10 +219,9 @@ test("in .env, HUGGINGFACE_HUB_TOKEN comes before the HF_TOKEN the dashboard sav
 });
 
 test("an OpenClaw auth profile for huggingface is pointed out", async ({ page, stateDir }) => {
-  await writeFile(
-    path.join(stateDir, "openclaw.json"),
-    JSON.stringify({ auth: { profiles: { "huggingface:default": { provider: "huggingface", mode: "api_key" } } } }),
-  );
+  await writeConfig(stateDir, {
+    auth: { profiles: { "huggingface:default": { provider: "huggingface", mode: "api_key" } } },
+  });
   await writeFile(path.join(stateDir, ".env"), "HF_TOKEN=hf_withAuthProfile001\n", { mode: 0o600 });
   await page.goto("/token");
   await expect(inEffect(page).getByTestId("note-auth-profile")).toContainText(

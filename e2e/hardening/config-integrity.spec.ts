@@ -5,7 +5,7 @@ import path from "node:path";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { checkTouchedConfig } from "../../lib/openclaw-config/schema";
 import { expect, test as base } from "../fixtures";
-import { configFile, patchConfig } from "../support/config-files";
+import { configFile, patchConfig, writeConfig } from "../support/config-files";
 import { ensureOpenClaw, openclaw } from "../support/openclaw-cli";
 import { prepareStateStorage, removeFiller, snapshotFiles, type StateStorage } from "../support/state-storage";
 
@@ -44,7 +44,7 @@ test.describe("50 saves racing on one revision", () => {
     stateDir,
   }) => {
     test.setTimeout(120_000);
-    await writeFile(configFile(stateDir), SEED, { mode: 0o600 });
+    await writeConfig(stateDir, SEED);
     const { revision } = (await (await fetch(`${app.url}/api/config`)).json()) as { revision: string };
 
     const answers = await Promise.all(

@@ -2,13 +2,42 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
 
-// openclaw.json in a test's state folder, read and written the way another program would.
+// The one fixture helper for openclaw.json in a test's state folder, read and written the way
+// another program (an editor, OpenClaw itself) would.
 export const configFile = (stateDir: string) => path.join(stateDir, "openclaw.json");
 
+/** Writes the file as given: text byte for byte (JSON5, comments, broken files), objects as JSON. */
 export async function writeConfig(stateDir: string, value: unknown): Promise<void> {
   await writeFile(configFile(stateDir), typeof value === "string" ? value : JSON.stringify(value, null, 2), {
     mode: 0o600,
   });
+}
+
+export interface AgentConfigInput {
+  primary?: string;
+  fallbacks?: string[];
+  aliases?: Record<string, string>;
+  /** auth.profiles["huggingface:default"], as `openclaw onboard` records it. */
+  authProfile?: boolean;
+}
+
+/** The agent part of a user's openclaw.json: primary, fallbacks, an allowlist entry (with alias) per ref. */
+export function agentConfig({ primary, fallbacks = [], aliases = {}, authProfile = false }: AgentConfigInput) {
+  const models: Record<string, { alias?: string }> = {};
+  for (const ref of [primary, ...fallbacks]) if (ref) models[ref] = {};
+  for (const [ref, alias] of Object.entries(aliases)) models[ref] = { alias };
+  return {
+    agents: { defaults: { model: { ...(primary ? { primary } : {}), fallbacks }, models } },
+    ...(authProfile
+      ? { auth: { profiles: { "huggingface:default": { provider: "huggingface", mode: "api_key" } } } }
+      : {}),
+  };
+}
+
+/** What `openclaw onboard` writes (a recorded file, with `<state>` filled in). */
+export async function onboardConfigText(stateDir: string): Promise<string> {
+  const text = await readFile(path.join("lib", "openclaw-config", "fixtures", "onboard-openclaw.json"), "utf8");
+  return text.replaceAll("<state>", stateDir);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests index freely into the parsed file
