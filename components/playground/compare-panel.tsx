@@ -1,11 +1,12 @@
 "use client";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import type { CatalogModel } from "@/lib/catalog/types";
-import { isRunning, type Answer } from "@/lib/chat/answer";
+import type { Answer } from "@/lib/chat/answer";
 import { resolveModelInput } from "@/lib/chat/model-input";
 import type { PlaygroundSettings } from "@/lib/chat/playground-settings";
 import type { ChatParams, ChatRequest } from "@/lib/chat/request";
 import { runChat } from "@/lib/chat/run";
+import { useChatRun } from "@/lib/client/use-chat-run";
 import { AnswerView } from "./answer-view";
 import { statusText } from "./chat-panel";
 import { ModelPicker } from "./model-picker";
@@ -26,28 +27,29 @@ export function ComparePanel({ settings, modelA, system, params, models, blocked
   const [prompt, setPrompt] = useState("Explain what a context window is, in two sentences.");
   const [answers, setAnswers] = useState<[Answer | undefined, Answer | undefined]>([undefined, undefined]);
   const [shown, setShown] = useState<[string, string]>(["", ""]);
-  const abortRef = useRef<AbortController | null>(null);
-  const running = answers.some((a) => isRunning(a));
+  const { running, run, stop } = useChatRun();
   const valid = resolveModelInput(modelA, settings.aliases).valid && resolveModelInput(modelB, settings.aliases).valid;
 
   async function compare() {
     if (running || !valid || prompt.trim() === "") return;
-    const controller = new AbortController();
-    abortRef.current = controller;
     setShown([modelA, modelB]);
     const base: Omit<ChatRequest, "model"> = {
       messages: [{ role: "user", content: prompt }],
       ...params,
       ...(system.trim() ? { system } : {}),
     };
-    await Promise.all(
-      [modelA, modelB].map((model, side) =>
-        runChat(
-          { ...base, model },
-          {
-            signal: controller.signal,
-            onUpdate: (a) => setAnswers((pair) => (side === 0 ? [a, pair[1]] : [pair[0], a])),
-          },
+    await run(({ signal, isCurrent }) =>
+      Promise.all(
+        [modelA, modelB].map((model, side) =>
+          runChat(
+            { ...base, model },
+            {
+              signal,
+              onUpdate: (a) => {
+                if (isCurrent()) setAnswers((pair) => (side === 0 ? [a, pair[1]] : [pair[0], a]));
+              },
+            },
+          ),
         ),
       ),
     );
@@ -87,7 +89,7 @@ export function ComparePanel({ settings, modelA, system, params, models, blocked
           Compare
         </button>
         {running ? (
-          <button type="button" className="btn" onClick={() => abortRef.current?.abort()}>
+          <button type="button" className="btn" onClick={stop}>
             Stop
           </button>
         ) : null}

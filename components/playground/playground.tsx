@@ -1,6 +1,6 @@
 "use client";
-import { useMemo, useRef, useState } from "react";
-import { isRunning, type Answer } from "@/lib/chat/answer";
+import { useMemo, useState } from "react";
+import type { Answer } from "@/lib/chat/answer";
 import { capabilitiesFor, structuredOutputProviders } from "@/lib/chat/capabilities";
 import { messagesOf } from "@/lib/chat/conversation";
 import { resolveModelInput } from "@/lib/chat/model-input";
@@ -8,6 +8,7 @@ import { EMPTY_PARAMS, genericParams, toChatParams, type ParamsForm } from "@/li
 import type { PlaygroundSettings } from "@/lib/chat/playground-settings";
 import type { ChatRequest } from "@/lib/chat/request";
 import { runChat } from "@/lib/chat/run";
+import { useChatRun } from "@/lib/client/use-chat-run";
 import { DEFAULT_MODEL_REF } from "@/lib/openclaw-config/model-ref";
 import { ChatPanel } from "./chat-panel";
 import { CodePanel } from "./code-panel";
@@ -52,14 +53,14 @@ function PlaygroundBody({ settings, initialModel }: Props) {
   const [form, setForm] = useState<ParamsForm>(EMPTY_PARAMS);
   const [draft, setDraft] = useState("");
   const [tab, setTab] = useState<TabId>("chat");
-  const abortRef = useRef<AbortController | null>(null);
+  const chat = useChatRun();
 
   const resolved = resolveModelInput(model, settings.aliases);
   const catalogModel = findModel(catalog.models, resolved.modelId);
   const caps = capabilitiesFor(catalogModel, resolved.policy);
   const { params, errors } = toChatParams(form, caps);
   const structuredProviders = useMemo(() => structuredOutputProviders(catalogModel), [catalogModel]);
-  const running = turns.some((t) => t.role === "assistant" && isRunning(t.answer));
+  const { running } = chat;
   const paramsInvalid = Object.keys(errors).length > 0;
   const blocked = !settings.hasToken
     ? "Add a Hugging Face token first (Token page)."
@@ -82,17 +83,17 @@ function PlaygroundBody({ settings, initialModel }: Props) {
     const history = [...turns, { role: "user" as const, content }];
     const request = baseRequest(messagesOf(history));
     setDraft("");
-    const controller = new AbortController();
-    abortRef.current = controller;
-    // Updates of a run that was cleared away (or replaced) must not land in the new conversation.
-    const setLast = (answer: Answer) => {
-      if (abortRef.current === controller) setTurns((list) => [...list.slice(0, -1), { role: "assistant", answer }]);
-    };
     setTurns([
       ...history,
       { role: "assistant", answer: { status: "waiting", content: "", reasoning: "", startedAt: performance.now() } },
     ]);
-    await runChat(request, { signal: controller.signal, onUpdate: setLast });
+    await chat.run(({ signal, isCurrent }) => {
+      // Updates of a run that was cleared away (or replaced) must not land in the new conversation.
+      const setLast = (answer: Answer) => {
+        if (isCurrent()) setTurns((list) => [...list.slice(0, -1), { role: "assistant", answer }]);
+      };
+      return runChat(request, { signal, onUpdate: setLast });
+    });
   }
 
   const snippetMessages = messagesOf(turns);
@@ -137,10 +138,9 @@ function PlaygroundBody({ settings, initialModel }: Props) {
             draft={draft}
             onDraft={setDraft}
             onSend={send}
-            onStop={() => abortRef.current?.abort()}
+            onStop={chat.stop}
             onClear={() => {
-              abortRef.current?.abort();
-              abortRef.current = null;
+              chat.discard();
               conversation.clear();
             }}
             running={running}

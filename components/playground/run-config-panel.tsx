@@ -1,11 +1,12 @@
 "use client";
 import Link from "next/link";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import type { CatalogModel } from "@/lib/catalog/types";
 import type { Answer } from "@/lib/chat/answer";
 import { configuredChain, type PlaygroundSettings } from "@/lib/chat/playground-settings";
 import type { ChatRequest } from "@/lib/chat/request";
 import { runChat } from "@/lib/chat/run";
+import { useChatRun } from "@/lib/client/use-chat-run";
 import { AnswerView } from "./answer-view";
 
 // "Run my configuration", done in the browser with one POST /api/chat per attempt: the primary,
@@ -48,35 +49,33 @@ export function RunConfigPanel({ settings, system, models, blocked }: Props) {
   const chain = configuredChain(settings);
   const [prompt, setPrompt] = useState("Hello! Which model are you?");
   const [attempts, setAttempts] = useState<Attempt[]>([]);
-  const [running, setRunning] = useState(false);
-  const abortRef = useRef<AbortController | null>(null);
+  const { running, run, stop } = useChatRun();
 
-  const update = (index: number, patch: Partial<Attempt>) =>
-    setAttempts((list) => list.map((a, i) => (i === index ? { ...a, ...patch } : a)));
-
-  async function run() {
+  async function runConfiguration() {
     if (running || chain.length === 0 || prompt.trim() === "") return;
-    const controller = new AbortController();
-    abortRef.current = controller;
-    setRunning(true);
-    setAttempts(chain.map((ref, i) => ({ ref, role: i === 0 ? "Primary" : `Fallback ${i}`, state: "pending" })));
-    for (let i = 0; i < chain.length; i++) {
-      update(i, { state: "running" });
-      const request: ChatRequest = {
-        model: chain[i],
-        messages: [{ role: "user", content: prompt }],
-        ...(system.trim() ? { system } : {}),
+    await run(async ({ signal, isCurrent }) => {
+      const update = (index: number, patch: Partial<Attempt>) => {
+        if (isCurrent()) setAttempts((list) => list.map((a, i) => (i === index ? { ...a, ...patch } : a)));
       };
-      const answer = await runChat(request, { signal: controller.signal, onUpdate: (a) => update(i, { answer: a }) });
-      if (answer.status === "done") {
-        update(i, { state: "answered" });
-        setAttempts((list) => list.map((a, j) => (j > i ? { ...a, state: "not-needed" } : a)));
-        break;
+      setAttempts(chain.map((ref, i) => ({ ref, role: i === 0 ? "Primary" : `Fallback ${i}`, state: "pending" })));
+      for (let i = 0; i < chain.length; i++) {
+        update(i, { state: "running" });
+        const request: ChatRequest = {
+          model: chain[i],
+          messages: [{ role: "user", content: prompt }],
+          ...(system.trim() ? { system } : {}),
+        };
+        const answer = await runChat(request, { signal, onUpdate: (a) => update(i, { answer: a }) });
+        if (answer.status === "done") {
+          update(i, { state: "answered" });
+          if (isCurrent()) setAttempts((list) => list.map((a, j) => (j > i ? { ...a, state: "not-needed" } : a)));
+          break;
+        }
+        update(i, { state: answer.status === "stopped" ? "stopped" : "failed" });
+        // Stop, a newer run and unmounting all abort: no fallback is tried then.
+        if (answer.status === "stopped") break;
       }
-      update(i, { state: answer.status === "stopped" ? "stopped" : "failed" });
-      if (answer.status === "stopped") break;
-    }
-    setRunning(false);
+    });
   }
 
   const answered = attempts.findIndex((a) => a.state === "answered");
@@ -138,13 +137,13 @@ export function RunConfigPanel({ settings, system, models, blocked }: Props) {
         <button
           type="button"
           className="btn-primary"
-          onClick={run}
+          onClick={runConfiguration}
           disabled={running || !!blocked || prompt.trim() === ""}
         >
           Run my configuration
         </button>
         {running ? (
-          <button type="button" className="btn" onClick={() => abortRef.current?.abort()}>
+          <button type="button" className="btn" onClick={stop}>
             Stop
           </button>
         ) : null}
