@@ -1,7 +1,7 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import type { FakeHf, Scenario } from "../fake-hf/server";
 import { expect, test as base } from "../fixtures";
-import { writeConfig } from "../playground/helpers";
+import { writeAgentConfig } from "../support/config-files";
 import { lateUpstream, type LateUpstream } from "../support/late-upstream";
 
 // Upstream faults through every path that calls Hugging Face: the catalog (GET /api/models), the
@@ -173,7 +173,7 @@ test.describe("with a token and short upstream timeouts", () => {
       "huggingface/openai/gpt-oss-120b",
       `huggingface/${MODEL}`,
     ];
-    await writeConfig(stateDir, { primary: chain[0], fallbacks: chain.slice(1) });
+    await writeAgentConfig(stateDir, { primary: chain[0], fallbacks: chain.slice(1) });
     fake.setScenario({
       chatByModel: {
         "deepseek-ai/DeepSeek-V3.1": "hang",
@@ -275,7 +275,7 @@ test.describe("with the router and the hub refusing connections", () => {
     late,
     stateDir,
   }) => {
-    await writeConfig(stateDir, { primary: `huggingface/${MODEL}`, fallbacks: ["huggingface/Qwen/Qwen3-8B"] });
+    await writeAgentConfig(stateDir, { primary: `huggingface/${MODEL}`, fallbacks: ["huggingface/Qwen/Qwen3-8B"] });
 
     expect(await catalog(request)).toMatchObject({
       source: "builtin",

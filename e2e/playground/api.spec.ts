@@ -1,5 +1,6 @@
 import { expect, test } from "../fixtures";
-import { TOKEN, chatBodies, writeConfig } from "./helpers";
+import { writeAgentConfig } from "../support/config-files";
+import { TOKEN, chatBodies } from "./helpers";
 
 // POST /api/chat on the wire: validation, NDJSON events, no token, and a browser that leaves.
 const HI = [{ role: "user", content: "Hi" }];
@@ -12,7 +13,7 @@ test.describe("with a token", () => {
     stateDir,
     fake,
   }) => {
-    await writeConfig(stateDir, {
+    await writeAgentConfig(stateDir, {
       primary: "huggingface/Qwen/Qwen3-8B",
       aliases: { "huggingface/Qwen/Qwen3-8B:featherless-ai": "Small" },
     });

@@ -2,17 +2,8 @@ import { estimateCost, formatUsd } from "../../lib/chat/cost";
 import { ANSWER_PIECES, answerText, split } from "../fake-hf/chat-content";
 import { defaultModel } from "../fake-hf/default-models";
 import { expect, test } from "../fixtures";
-import {
-  TOKEN,
-  chatBodies,
-  chooseModel,
-  lastAnswer,
-  modelField,
-  openPlayground,
-  send,
-  stat,
-  writeConfig,
-} from "./helpers";
+import { writeAgentConfig } from "../support/config-files";
+import { TOKEN, chatBodies, chooseModel, lastAnswer, modelField, openPlayground, send, stat } from "./helpers";
 
 test.use({ appEnv: { HF_TOKEN: TOKEN } });
 
@@ -115,7 +106,7 @@ test("after an answer: time to first token, tokens/s, usage, served-by provider,
 });
 
 test("an alias resolves to its ref, the prefix is stripped and the suffix kept", async ({ page, fake, stateDir }) => {
-  await writeConfig(stateDir, {
+  await writeAgentConfig(stateDir, {
     primary: "huggingface/deepseek-ai/DeepSeek-R1",
     aliases: { "huggingface/openai/gpt-oss-120b:cerebras": "Speedy" },
   });

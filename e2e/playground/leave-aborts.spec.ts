@@ -1,7 +1,8 @@
 import type { Page } from "@playwright/test";
 import type { FakeHf } from "../fake-hf/server";
 import { expect, test } from "../fixtures";
-import { TOKEN, chooseModel, lastAnswer, openPlayground, send, writeConfig } from "./helpers";
+import { writeAgentConfig } from "../support/config-files";
+import { TOKEN, chooseModel, lastAnswer, openPlayground, send } from "./helpers";
 
 // Leaving the Playground in the middle of an answer ends the upstream call (the router bills
 // tokens until then), whichever way the user leaves. The router here sends one event and then
@@ -83,7 +84,7 @@ test("leaving while Compare runs aborts both upstream calls", async ({ page, fak
 });
 
 test("leaving while Run my configuration runs aborts the upstream call", async ({ page, fake, stateDir }) => {
-  await writeConfig(stateDir, { primary: `huggingface/${MODEL}`, fallbacks: ["huggingface/Qwen/Qwen3-8B"] });
+  await writeAgentConfig(stateDir, { primary: `huggingface/${MODEL}`, fallbacks: ["huggingface/Qwen/Qwen3-8B"] });
   await openPlayground(page);
   await page.getByRole("tab", { name: "Run my configuration" }).click();
   await page.getByRole("button", { name: "Run my configuration" }).click();

@@ -1,5 +1,6 @@
 import { expect, test } from "../fixtures";
-import { TOKEN, chatBodies, chooseModel, lastAnswer, openPlayground, send, writeConfig } from "./helpers";
+import { writeAgentConfig } from "../support/config-files";
+import { TOKEN, chatBodies, chooseModel, lastAnswer, openPlayground, send } from "./helpers";
 
 // Run my configuration, Compare and Code.
 test.use({ appEnv: { HF_TOKEN: TOKEN } });
@@ -13,7 +14,7 @@ test("run my configuration: the primary, then each fallback in order until one a
   fake,
   stateDir,
 }) => {
-  await writeConfig(stateDir, {
+  await writeAgentConfig(stateDir, {
     primary: PRIMARY,
     fallbacks: [FALLBACK_1, FALLBACK_2],
     aliases: { [FALLBACK_2]: "Fast" },
@@ -53,7 +54,7 @@ test("run my configuration stops at the primary when it answers, and reports whe
   fake,
   stateDir,
 }) => {
-  await writeConfig(stateDir, { primary: PRIMARY, fallbacks: [FALLBACK_1], authProfile: true });
+  await writeAgentConfig(stateDir, { primary: PRIMARY, fallbacks: [FALLBACK_1], authProfile: true });
   await openPlayground(page);
   await page.getByRole("tab", { name: "Run my configuration" }).click();
   await expect(page.getByTestId("auth-profile-note")).toContainText("the agent uses that key");
@@ -102,7 +103,7 @@ test("compare sends the same prompt to two models and shows the answers side by 
 });
 
 test("code snippets show the current request with $HF_TOKEN, never the token", async ({ page, stateDir }) => {
-  await writeConfig(stateDir, { primary: PRIMARY, aliases: { [FALLBACK_2]: "Fast" } });
+  await writeAgentConfig(stateDir, { primary: PRIMARY, aliases: { [FALLBACK_2]: "Fast" } });
   await openPlayground(page);
   await chooseModel(page, "Fast");
   await page.getByRole("region", { name: "Request settings" }).getByLabel("Temperature").fill("0.4");

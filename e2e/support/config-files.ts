@@ -34,6 +34,11 @@ export function agentConfig({ primary, fallbacks = [], aliases = {}, authProfile
   };
 }
 
+/** A user's openclaw.json with just the agent part, as JSON with a final newline. */
+export async function writeAgentConfig(stateDir: string, input: AgentConfigInput): Promise<void> {
+  await writeConfig(stateDir, `${JSON.stringify(agentConfig(input), null, 2)}\n`);
+}
+
 /** What `openclaw onboard` writes (a recorded file, with `<state>` filled in). */
 export async function onboardConfigText(stateDir: string): Promise<string> {
   const text = await readFile(path.join("lib", "openclaw-config", "fixtures", "onboard-openclaw.json"), "utf8");
