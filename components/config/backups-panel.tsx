@@ -1,10 +1,10 @@
 "use client";
 import { useState } from "react";
+import { DiffView } from "@/components/ui/diff-view";
 import { useCompareBackup, useRestoreBackup } from "@/lib/client/config";
 import { errorMessage } from "@/lib/client/fetcher";
 import { FileChangedError } from "@/lib/client/save-with-revision";
 import type { ConfigPreviewBody, ConfigStateBody } from "@/lib/openclaw-config/api-types";
-import { DiffView } from "./diff-view";
 
 /** The .bak … .bak.4 copies OpenClaw and the dashboard keep: compare one with the file, restore it. */
 export function BackupsPanel({ state }: { state: ConfigStateBody }) {

@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { DiffView } from "@/components/config/diff-view";
+import { DiffView } from "@/components/ui/diff-view";
 import { useConfigPreview, useConfigState, useSaveModelChange } from "@/lib/client/config";
 import { ApiError, errorMessage } from "@/lib/client/fetcher";
 import { FileChangedError } from "@/lib/client/save-with-revision";

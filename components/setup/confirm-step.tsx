@@ -1,11 +1,11 @@
 "use client";
+import { DiffView } from "@/components/ui/diff-view";
 import { useConfigPreview, useSaveModelChange } from "@/lib/client/config";
 import { errorMessage } from "@/lib/client/fetcher";
 import { FileChangedError } from "@/lib/client/save-with-revision";
 import { DEFAULT_MODEL_REF } from "@/lib/openclaw-config/model-ref";
 import type { ConfigStateBody } from "@/lib/openclaw-config/api-types";
 import { planSetupChange } from "@/lib/openclaw-config/setup-plan";
-import { DiffView } from "./diff-view";
 import { StepActions } from "./step-actions";
 
 interface Props {
@@ -48,7 +48,12 @@ export function ConfirmStep({ config, choice, onBack, onSaved, onSkip }: Props) 
         Existing fallbacks, aliases and every other setting stay as they are. File: <code>{config.path}</code>
       </p>
       {preview.data ? (
-        <DiffView diff={preview.data.diff} />
+        <DiffView
+          diff={preview.data.diff}
+          label="Change to openclaw.json"
+          unchangedText="No change: openclaw.json already says this."
+          testId="setup-diff"
+        />
       ) : preview.error ? (
         <p className="alert-error">{errorMessage(preview.error, "The change could not be computed.")}</p>
       ) : (
