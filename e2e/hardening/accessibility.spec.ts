@@ -4,8 +4,11 @@ import path from "node:path";
 import { test, expect } from "../fixtures";
 
 // axe-core on every page, in light and dark, with a token and a configured model so the pages
-// show their full content: no serious or critical violation.
+// show their full content: no serious or critical violation. Besides the default rules, the
+// experimental label-content-name-mismatch: a control's accessible name contains its visible text
+// (WCAG 2.5.3), so a speech user can say what they see.
 const PAGES = ["/", "/token", "/models", "/playground", "/config"];
+const EXTRA_RULES = { "label-content-name-mismatch": { enabled: true } };
 
 test.use({ appEnv: { HF_TOKEN: "hf_AccessibilityCheck0123456789ab" } });
 
@@ -34,7 +37,7 @@ for (const url of PAGES) {
     await expect(page.getByText(/Loading|Checking…/)).toHaveCount(0);
     for (const scheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme: scheme });
-      const results = await new AxeBuilder({ page }).analyze();
+      const results = await new AxeBuilder({ page }).options({ rules: EXTRA_RULES }).analyze();
       const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
       expect(
         serious.map(
