@@ -171,6 +171,8 @@ test.describe("picker", () => {
     await expect(count).toHaveText(/^\d+ of 5,000 models$/);
     await expect(rows.first()).toContainText(/QwQ/i);
     await page.getByLabel("Search models").fill("");
+    // The whole list first: a row focused while the search still filters is replaced, and loses focus.
+    await expect(count).toHaveText("5,000 of 5,000 models");
     await rows.first().getByRole("button").focus();
     await page.keyboard.press("End");
     await expect(page.getByRole("listitem").filter({ has: page.locator(":focus") })).toHaveAttribute(
