@@ -1,26 +1,25 @@
 "use client";
-import { useId, useRef, useState } from "react";
-import { ApiError, fetchJson } from "@/lib/client/fetcher";
+import { useId, useRef } from "react";
+import { errorMessage } from "@/lib/client/fetcher";
+import { useSignIn } from "@/lib/client/session";
 
 export function SignInForm({ next }: { next: string }) {
   const inputRef = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState("");
+  const signIn = useSignIn();
   const ids = { input: useId(), message: useId() };
+  // Signed in: busy until the page below replaces this one.
+  const busy = signIn.isMutating || !!signIn.data;
+  const message =
+    signIn.error && !signIn.isMutating ? errorMessage(signIn.error, "The dashboard server could not be reached.") : "";
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setMessage("");
-    try {
-      await fetchJson("/api/session", { method: "POST", json: { token: inputRef.current?.value ?? "" } });
+    if (await signIn.trigger(inputRef.current?.value ?? "")) {
       // A full load, so every page and its server data are fetched with the new cookie.
       window.location.assign(next);
-    } catch (error) {
-      setMessage(error instanceof ApiError ? error.message : "The dashboard server could not be reached.");
+    } else {
       if (inputRef.current) inputRef.current.value = "";
       inputRef.current?.focus();
-      setBusy(false);
     }
   }
 

@@ -1,63 +1,53 @@
 "use client";
 import { useState } from "react";
-import { mutate } from "swr";
-import { configKey } from "@/components/models/use-model-data";
-import { ApiError, fetchJson } from "@/lib/client/fetcher";
+import { DiffView } from "@/components/ui/diff-view";
+import { useCompareBackup, useRestoreBackup } from "@/lib/client/config";
+import { errorMessage } from "@/lib/client/fetcher";
+import { FileChangedError } from "@/lib/client/save-with-revision";
 import type { ConfigPreviewBody, ConfigStateBody } from "@/lib/openclaw-config/api-types";
-import { DiffView } from "./diff-view";
-
-type Status =
-  { kind: "idle" } | { kind: "busy" } | { kind: "done"; message: string } | { kind: "error"; message: string };
 
 /** The .bak … .bak.4 copies OpenClaw and the dashboard keep: compare one with the file, restore it. */
 export function BackupsPanel({ state }: { state: ConfigStateBody }) {
   const [open, setOpen] = useState<{ name: string; preview: ConfigPreviewBody } | null>(null);
-  const [status, setStatus] = useState<Status>({ kind: "idle" });
+  const [restored, setRestored] = useState<string | null>(null);
+  const comparing = useCompareBackup();
+  const restoring = useRestoreBackup();
+  const busy = comparing.isMutating || restoring.isMutating;
 
   const compare = async (name: string) => {
-    setStatus({ kind: "busy" });
-    try {
-      const preview = await fetchJson<ConfigPreviewBody>("/api/config/preview", {
-        method: "POST",
-        json: { restore: name },
-      });
-      setOpen({ name, preview });
-      setStatus({ kind: "idle" });
-    } catch (error) {
-      setStatus({
-        kind: "error",
-        message: error instanceof ApiError ? error.message : "The dashboard server did not answer.",
-      });
-    }
+    restoring.reset();
+    const preview = await comparing.trigger(name);
+    if (preview) setOpen({ name, preview });
   };
 
   const restore = async (name: string, revision: string) => {
-    setStatus({ kind: "busy" });
-    try {
-      const next = await fetchJson<ConfigStateBody>("/api/config/backups/restore", {
-        method: "POST",
-        json: { name },
-        headers: { "if-match": `"${revision}"` },
-      });
-      await mutate(configKey(), next, { revalidate: false });
+    comparing.reset();
+    const next = await restoring.trigger(
+      { name, revision },
+      // After a 409 the cache holds the file as it is now: this diff no longer applies.
+      {
+        onError: (error) => {
+          if (error instanceof FileChangedError) setOpen(null);
+        },
+      },
+    );
+    if (next) {
       setOpen(null);
-      setStatus({
-        kind: "done",
-        message: `Restored ${name}. The file it replaced is now ${next.backups[0]?.name ?? "a backup"}.`,
-      });
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409) {
-        const current = (error.details as { current?: ConfigStateBody } | undefined)?.current;
-        if (current) await mutate(configKey(), current, { revalidate: false });
-        setOpen(null);
-        setStatus({ kind: "error", message: "openclaw.json changed meanwhile: compare again before restoring." });
-      } else
-        setStatus({
-          kind: "error",
-          message: error instanceof ApiError ? error.message : "The dashboard server did not answer.",
-        });
+      setRestored(name);
     }
   };
+
+  const error = restoring.error
+    ? restoring.error instanceof FileChangedError
+      ? "openclaw.json changed meanwhile: compare again before restoring."
+      : errorMessage(restoring.error, "The dashboard server did not answer.")
+    : comparing.error
+      ? errorMessage(comparing.error, "The dashboard server did not answer.")
+      : null;
+  const done =
+    restoring.data && restored
+      ? `Restored ${restored}. The file it replaced is now ${restoring.data.backups[0]?.name ?? "a backup"}.`
+      : null;
 
   return (
     <section className="card space-y-3" aria-labelledby="backups-title" data-testid="backups">
@@ -78,7 +68,7 @@ export function BackupsPanel({ state }: { state: ConfigStateBody }) {
               type="button"
               className="btn px-2 py-1 text-xs"
               aria-label={`Compare ${b.name} with the current file`}
-              disabled={status.kind === "busy"}
+              disabled={busy}
               onClick={() => compare(b.name)}
             >
               Compare
@@ -87,10 +77,10 @@ export function BackupsPanel({ state }: { state: ConfigStateBody }) {
         ))}
       </ul>
       <div aria-live="polite">
-        {status.kind === "done" ? <p className="alert-ok">{status.message}</p> : null}
-        {status.kind === "error" ? (
+        {!busy && done ? <p className="alert-ok">{done}</p> : null}
+        {!busy && error ? (
           <p className="alert-error" role="alert">
-            {status.message}
+            {error}
           </p>
         ) : null}
       </div>
@@ -101,7 +91,7 @@ export function BackupsPanel({ state }: { state: ConfigStateBody }) {
             <button
               type="button"
               className="btn-primary"
-              disabled={status.kind === "busy" || !open.preview.diff.changed}
+              disabled={busy || !open.preview.diff.changed}
               onClick={() => restore(open.name, open.preview.revision)}
             >
               Restore {open.name}

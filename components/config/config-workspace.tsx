@@ -1,6 +1,6 @@
 "use client";
 import { PendingChange } from "@/components/models/pending-change";
-import { useConfigState } from "@/components/models/use-model-data";
+import { useConfigState } from "@/lib/client/config";
 import { BackupsPanel } from "./backups-panel";
 import { FileView } from "./file-view";
 

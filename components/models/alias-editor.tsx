@@ -34,7 +34,7 @@ export function AliasEditor({
           setEditing(true);
         }}
       >
-        {alias ? "Rename alias" : "Add alias"}
+        {alias ? "Rename alias" : "Add an alias"}
       </button>
     );
   }

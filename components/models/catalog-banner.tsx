@@ -1,8 +1,8 @@
 "use client";
 import { useEffect, useState } from "react";
 import type { CatalogResponse } from "@/lib/catalog/types";
-import { ApiError } from "@/lib/client/fetcher";
-import { refreshCatalog } from "./use-model-data";
+import { useRefreshCatalog } from "@/lib/client/catalog";
+import { errorMessage } from "@/lib/client/fetcher";
 
 export function formatAge(fetchedAt: string | null, now: number): string {
   if (!fetchedAt) return "never";
@@ -27,20 +27,9 @@ export function useNow(): number {
 /** Where the catalog comes from, how old it is, why it is not live, and a Refresh button. */
 export function CatalogBanner({ catalog, loading }: { catalog: CatalogResponse | undefined; loading: boolean }) {
   const now = useNow();
-  const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState<string | null>(null);
-
-  const refresh = async () => {
-    setBusy(true);
-    setFailed(null);
-    try {
-      await refreshCatalog();
-    } catch (error) {
-      setFailed(error instanceof ApiError ? error.message : "The dashboard server did not answer.");
-    } finally {
-      setBusy(false);
-    }
-  };
+  const refresh = useRefreshCatalog();
+  const busy = refresh.isMutating;
+  const failed = refresh.error && !busy ? errorMessage(refresh.error, "The dashboard server did not answer.") : null;
 
   const live = catalog?.source === "live";
   return (
@@ -77,7 +66,7 @@ export function CatalogBanner({ catalog, loading }: { catalog: CatalogResponse |
             </>
           )}
         </div>
-        <button type="button" className="btn" onClick={refresh} disabled={busy}>
+        <button type="button" className="btn" onClick={() => void refresh.trigger()} disabled={busy}>
           {busy ? "Refreshing…" : "Refresh"}
         </button>
       </div>

@@ -9,7 +9,8 @@ const ROW_HEIGHT = 64;
 
 /**
  * The picker's result list. Only the rows in view are in the DOM (5,000 models stay fast);
- * Up/Down/Home/End move between rows, scrolling the list as needed.
+ * Up/Down/Home/End move between rows, scrolling the list as needed. A row's name is what it
+ * shows (name, org and id, live providers, price), so a speech user can say what they see.
  */
 export function ModelList({
   models,
@@ -97,7 +98,6 @@ export function ModelList({
               <button
                 type="button"
                 aria-current={isSelected ? "true" : undefined}
-                aria-label={`${model.name} (${model.id})`}
                 onClick={() => onSelect(model.id)}
                 className={`flex h-full w-full items-center justify-between gap-3 border-b border-zinc-100 px-3 text-left dark:border-zinc-800 ${isSelected ? "bg-amber-50 dark:bg-amber-950/50" : "hover:bg-zinc-50 dark:hover:bg-zinc-800/60"}`}
               >

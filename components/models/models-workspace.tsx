@@ -12,7 +12,7 @@ import { ModelDetail } from "./model-detail";
 import { ModelList } from "./model-list";
 import { PendingChange } from "./pending-change";
 import { PickerFilters } from "./picker-filters";
-import { useEffectiveSettings } from "./use-model-data";
+import { useEffectiveSettings } from "./use-effective-settings";
 import { WarningsPanel } from "./warnings-panel";
 
 /** The Models page: catalog, picker and detail, the agent's models and the pending change. */

@@ -1,67 +1,46 @@
 "use client";
 import Link from "next/link";
-import { useState } from "react";
-import useSWR, { mutate } from "swr";
-import { DiffView } from "@/components/config/diff-view";
-import { ApiError, fetchJson } from "@/lib/client/fetcher";
-import type { ConfigPreviewBody, ConfigStateBody } from "@/lib/openclaw-config/api-types";
-import type { ModelChange } from "@/lib/openclaw-config/change";
+import { DiffView } from "@/components/ui/diff-view";
+import { useConfigPreview, useConfigState, useSaveModelChange } from "@/lib/client/config";
+import { ApiError, errorMessage } from "@/lib/client/fetcher";
+import { FileChangedError } from "@/lib/client/save-with-revision";
+import type { ConfigStateBody } from "@/lib/openclaw-config/api-types";
 import { clearDraft, rebaseDraft, useDraft } from "./draft-store";
 import { RefLabel } from "./ref-label";
-import { configKey, useConfigState } from "./use-model-data";
-
-export const previewKey = (change: ModelChange, revision: string) =>
-  ["/api/config/preview", JSON.stringify(change), revision] as const;
-const postPreview = ([url, body]: readonly [string, string, string]) =>
-  fetchJson<ConfigPreviewBody>(url, { method: "POST", body, headers: { "content-type": "application/json" } });
 
 type Outcome =
   | { kind: "saved" }
   | { kind: "conflict"; current: ConfigStateBody }
   | { kind: "error"; message: string; issues?: { path: string; message: string }[] };
 
+/** What the last Save came to, while no other is running. */
+function outcomeOf({ isMutating, error, data }: ReturnType<typeof useSaveModelChange>): Outcome | null {
+  if (isMutating) return null;
+  if (error instanceof FileChangedError) return { kind: "conflict", current: error.current };
+  if (error)
+    return {
+      kind: "error",
+      message: errorMessage(error, "The dashboard server did not answer. Nothing was saved."),
+      issues:
+        error instanceof ApiError
+          ? (error.details as { issues?: { path: string; message: string }[] } | undefined)?.issues
+          : undefined,
+    };
+  return data ? { kind: "saved" } : null;
+}
+
 /** The unsaved change: its diff against the file as it is now, Save (with If-Match) and Discard. */
 export function PendingChange({ showConfigLink = true }: { showConfigLink?: boolean }) {
   const draft = useDraft();
   const config = useConfigState();
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [saving, setSaving] = useState(false);
+  const saving = useSaveModelChange();
+  const outcome = outcomeOf(saving);
   const revision = config.data?.revision;
-  const preview = useSWR(draft && revision ? previewKey(draft.change, revision) : null, postPreview, {
-    revalidateOnFocus: false,
-    shouldRetryOnError: false,
-  });
+  const preview = useConfigPreview(draft?.change, revision);
 
   const save = async () => {
     if (!draft) return;
-    setSaving(true);
-    setOutcome(null);
-    try {
-      const state = await fetchJson<ConfigStateBody>(configKey(), {
-        method: "PATCH",
-        json: draft.change,
-        headers: { "if-match": `"${draft.baseRevision}"` },
-      });
-      await mutate(configKey(), state, { revalidate: false });
-      clearDraft();
-      setOutcome({ kind: "saved" });
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409) {
-        const current = (error.details as { current?: ConfigStateBody } | undefined)?.current;
-        if (current) await mutate(configKey(), current, { revalidate: false });
-        setOutcome(current ? { kind: "conflict", current } : { kind: "error", message: error.message });
-      } else if (error instanceof ApiError) {
-        setOutcome({
-          kind: "error",
-          message: error.message,
-          issues: (error.details as { issues?: { path: string; message: string }[] } | undefined)?.issues,
-        });
-      } else {
-        setOutcome({ kind: "error", message: "The dashboard server did not answer. Nothing was saved." });
-      }
-    } finally {
-      setSaving(false);
-    }
+    if (await saving.trigger({ change: draft.change, revision: draft.baseRevision })) clearDraft();
   };
 
   const stale = draft && revision && draft.baseRevision !== revision;
@@ -83,23 +62,23 @@ export function PendingChange({ showConfigLink = true }: { showConfigLink?: bool
               Unsaved change to openclaw.json
             </h2>
             <div className="flex gap-2">
-              <button type="button" className="btn" onClick={() => (clearDraft(), setOutcome(null))}>
+              <button type="button" className="btn" onClick={() => (clearDraft(), saving.reset())}>
                 Discard
               </button>
               <button
                 type="button"
                 className="btn-primary"
                 onClick={save}
-                disabled={saving || !!preview.data?.issues.length}
+                disabled={saving.isMutating || !!preview.data?.issues.length}
               >
-                {saving ? "Saving…" : "Save to openclaw.json"}
+                {saving.isMutating ? "Saving…" : "Save to openclaw.json"}
               </button>
             </div>
           </div>
           {outcome?.kind === "conflict" || stale ? (
             <ConflictNotice
               current={outcome?.kind === "conflict" ? outcome.current : config.data}
-              onReapply={() => (rebaseDraft(revision ?? draft.baseRevision), setOutcome(null))}
+              onReapply={() => (rebaseDraft(revision ?? draft.baseRevision), saving.reset())}
             />
           ) : null}
           {outcome?.kind === "error" ? (
@@ -115,9 +94,7 @@ export function PendingChange({ showConfigLink = true }: { showConfigLink?: bool
             </div>
           ) : null}
           {preview.error ? (
-            <p className="alert-error">
-              {preview.error instanceof ApiError ? preview.error.message : "The diff could not be computed."}
-            </p>
+            <p className="alert-error">{errorMessage(preview.error, "The diff could not be computed.")}</p>
           ) : null}
           {preview.data?.issues.length ? (
             <div className="alert-error" role="alert">

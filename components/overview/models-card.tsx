@@ -2,14 +2,15 @@
 import Link from "next/link";
 import { formatAge, useNow } from "@/components/models/catalog-banner";
 import { RefLabel } from "@/components/models/ref-label";
-import { useCatalogData, useCatalogIndex, useConfigState } from "@/components/models/use-model-data";
 import { WarningsPanel } from "@/components/models/warnings-panel";
 import { computeWarnings } from "@/lib/catalog/warnings";
+import { useCatalog, useCatalogIndex } from "@/lib/client/catalog";
+import { useConfigState } from "@/lib/client/config";
 
 /** Overview: what the agent will use (primary, fallbacks, aliases, policies), catalog freshness, warnings. */
 export function ModelsCard() {
   const config = useConfigState();
-  const catalog = useCatalogData();
+  const catalog = useCatalog();
   const index = useCatalogIndex(catalog.data?.models);
   const now = useNow();
   const state = config.data;

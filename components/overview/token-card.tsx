@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { OutcomeBadge, TokenFacts } from "@/components/token/token-facts";
 import { StatusNotes } from "@/components/token/status-notes";
-import { useTokenStatus } from "@/components/token/use-token-status";
+import { useTokenStatus } from "@/lib/client/token";
 
 /** Overview: which token is in effect, where it comes from, and what Hugging Face said about it. */
 export function TokenCard() {

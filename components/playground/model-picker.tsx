@@ -4,8 +4,8 @@ import type { CatalogModel } from "@/lib/catalog/types";
 import { capabilitiesFor, liveOffers } from "@/lib/chat/capabilities";
 import { resolveModelInput, withPolicy } from "@/lib/chat/model-input";
 import type { PlaygroundSettings } from "@/lib/chat/playground-settings";
+import { findModel } from "@/lib/client/catalog";
 import { parsePolicy, policySuffix, type Policy } from "@/lib/openclaw-config/model-ref";
-import { findModel } from "./use-catalog";
 
 // A model is a configured ref, an alias, or any catalog model with a policy suffix. The text
 // field is the single source of truth; the selects only rewrite it.

@@ -8,6 +8,7 @@ import { EMPTY_PARAMS, genericParams, toChatParams, type ParamsForm } from "@/li
 import type { PlaygroundSettings } from "@/lib/chat/playground-settings";
 import type { ChatRequest } from "@/lib/chat/request";
 import { runChat } from "@/lib/chat/run";
+import { findModel, useCatalog } from "@/lib/client/catalog";
 import { useChatRun } from "@/lib/client/use-chat-run";
 import { DEFAULT_MODEL_REF } from "@/lib/openclaw-config/model-ref";
 import { ChatPanel } from "./chat-panel";
@@ -17,7 +18,6 @@ import { ModelPicker } from "./model-picker";
 import { ParamsPanel } from "./params-panel";
 import { RunConfigPanel } from "./run-config-panel";
 import { TabPanel, Tabs } from "./tabs";
-import { findModel, useCatalog } from "./use-catalog";
 import { useConversation } from "./use-conversation";
 import { useHydrated } from "./use-hydrated";
 
@@ -47,7 +47,8 @@ export function Playground(props: Props) {
 }
 
 function PlaygroundBody({ settings, initialModel }: Props) {
-  const catalog = useCatalog();
+  const { data: catalogData, error: catalogError } = useCatalog();
+  const catalog = { models: catalogData?.models, failed: !!catalogError };
   const conversation = useConversation(initialModel, settings.primary ?? DEFAULT_MODEL_REF);
   const { model, setModel, system, setSystem, turns, setTurns } = conversation;
   const [form, setForm] = useState<ParamsForm>(EMPTY_PARAMS);

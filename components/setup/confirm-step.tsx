@@ -1,12 +1,11 @@
 "use client";
-import { useState } from "react";
-import useSWR, { useSWRConfig } from "swr";
-import { configKey } from "@/components/models/use-model-data";
-import { ApiError, fetchJson } from "@/lib/client/fetcher";
+import { DiffView } from "@/components/ui/diff-view";
+import { useConfigPreview, useSaveModelChange } from "@/lib/client/config";
+import { errorMessage } from "@/lib/client/fetcher";
+import { FileChangedError } from "@/lib/client/save-with-revision";
 import { DEFAULT_MODEL_REF } from "@/lib/openclaw-config/model-ref";
-import type { ConfigPreviewBody, ConfigStateBody } from "@/lib/openclaw-config/api-types";
+import type { ConfigStateBody } from "@/lib/openclaw-config/api-types";
 import { planSetupChange } from "@/lib/openclaw-config/setup-plan";
-import { DiffView } from "./diff-view";
 import { StepActions } from "./step-actions";
 
 interface Props {
@@ -18,39 +17,19 @@ interface Props {
 }
 
 export function ConfirmStep({ config, choice, onBack, onSaved, onSkip }: Props) {
-  const { mutate } = useSWRConfig();
   const primary = choice ?? config.settings.primary ?? DEFAULT_MODEL_REF;
   const plan = planSetupChange(config.settings, primary);
-  const previewKey = config.problem ? null : ["/api/config/preview", config.revision, JSON.stringify(plan.change)];
-  const preview = useSWR<ConfigPreviewBody>(
-    previewKey,
-    () => fetchJson<ConfigPreviewBody>("/api/config/preview", { method: "POST", json: plan.change }),
-    { revalidateOnFocus: false },
-  );
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const preview = useConfigPreview(config.problem ? null : plan.change, config.revision);
+  const saving = useSaveModelChange();
+  const error =
+    saving.error && !saving.isMutating
+      ? saving.error instanceof FileChangedError
+        ? "openclaw.json changed meanwhile (OpenClaw, an editor or another tab). The change below is now computed against the current file: review it and save again."
+        : errorMessage(saving.error, "The dashboard server did not answer. Try again.")
+      : null;
 
   async function save() {
-    setSaving(true);
-    setError(null);
-    try {
-      const next = await fetchJson<ConfigStateBody>("/api/config", {
-        method: "PATCH",
-        json: plan.change,
-        headers: { "if-match": config.revision },
-      });
-      await mutate(configKey(), next, { revalidate: false });
-      onSaved();
-    } catch (e) {
-      if (e instanceof ApiError && e.code === "conflict") {
-        await mutate(configKey());
-        setError(
-          "openclaw.json changed meanwhile (OpenClaw, an editor or another tab). The change below is now computed against the current file: review it and save again.",
-        );
-      } else setError(e instanceof ApiError ? e.message : "The dashboard server did not answer. Try again.");
-    } finally {
-      setSaving(false);
-    }
+    if (await saving.trigger({ change: plan.change, revision: config.revision })) onSaved();
   }
 
   return (
@@ -69,9 +48,14 @@ export function ConfirmStep({ config, choice, onBack, onSaved, onSkip }: Props) 
         Existing fallbacks, aliases and every other setting stay as they are. File: <code>{config.path}</code>
       </p>
       {preview.data ? (
-        <DiffView diff={preview.data.diff} />
+        <DiffView
+          diff={preview.data.diff}
+          label="Change to openclaw.json"
+          unchangedText="No change: openclaw.json already says this."
+          testId="setup-diff"
+        />
       ) : preview.error ? (
-        <p className="alert-error">{(preview.error as Error).message}</p>
+        <p className="alert-error">{errorMessage(preview.error, "The change could not be computed.")}</p>
       ) : (
         <p className="muted">Computing the change…</p>
       )}
@@ -84,9 +68,9 @@ export function ConfirmStep({ config, choice, onBack, onSaved, onSkip }: Props) 
           type="button"
           className="btn-primary"
           onClick={() => void save()}
-          disabled={saving || !preview.data || !!config.problem || !!preview.data.issues.length}
+          disabled={saving.isMutating || !preview.data || !!config.problem || !!preview.data.issues.length}
         >
-          {saving ? "Saving…" : "Save to openclaw.json"}
+          {saving.isMutating ? "Saving…" : "Save to openclaw.json"}
         </button>
       </StepActions>
     </div>

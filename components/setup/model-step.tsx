@@ -1,8 +1,8 @@
 "use client";
 import { useId, useMemo } from "react";
-import { useCatalogData } from "@/components/models/use-model-data";
 import type { CatalogModel } from "@/lib/catalog/types";
 import { predictProvider } from "@/lib/catalog/routing";
+import { useCatalog } from "@/lib/client/catalog";
 import { buildRef, DEFAULT_MODEL_REF, parseRef } from "@/lib/openclaw-config/model-ref";
 import type { ConfigStateBody } from "@/lib/openclaw-config/api-types";
 import { StepActions } from "./step-actions";
@@ -24,7 +24,7 @@ interface Props {
 }
 
 export function ModelStep({ config, choice, onChoose, onBack, onNext, onSkip }: Props) {
-  const catalog = useCatalogData();
+  const catalog = useCatalog();
   const selectId = useId();
   const noteId = useId();
   const selected = choice ?? config.settings.primary ?? DEFAULT_MODEL_REF;

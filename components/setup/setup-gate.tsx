@@ -1,6 +1,6 @@
 "use client";
-import { useConfigState } from "@/components/models/use-model-data";
-import { useTokenStatus } from "@/components/token/use-token-status";
+import { useConfigState } from "@/lib/client/config";
+import { useTokenStatus } from "@/lib/client/token";
 import { GuidedSetup } from "./guided-setup";
 import { useSetupProgress } from "./setup-progress";
 

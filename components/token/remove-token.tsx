@@ -1,15 +1,21 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
-import { useSWRConfig } from "swr";
-import { ApiError, fetchJson } from "@/lib/client/fetcher";
-import { tokenKey, type RemoveTokenResponse, type TokenStatus } from "@/lib/token/token-status";
+import { errorMessage } from "@/lib/client/fetcher";
+import { useRemoveToken } from "@/lib/client/token";
+import type { RemoveTokenResponse, TokenStatus } from "@/lib/token/token-status";
+
+function removedMessage(response: RemoveTokenResponse): string {
+  if (!response.removed) return "There was no saved token to remove.";
+  const still = response.status.configured
+    ? ` A token is still in effect from ${response.status.source?.startsWith("env:") ? "the dashboard's environment" : ".env"}.`
+    : "";
+  return `Removed the saved token from .env.${still}`;
+}
 
 /** Deletes the HF_TOKEN line from .env after an explicit confirmation. */
 export function RemoveToken({ status }: { status: TokenStatus }) {
-  const { mutate } = useSWRConfig();
+  const removal = useRemoveToken();
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState("");
   const confirmRef = useRef<HTMLButtonElement>(null);
   const openRef = useRef<HTMLButtonElement>(null);
 
@@ -18,25 +24,15 @@ export function RemoveToken({ status }: { status: TokenStatus }) {
   }, [confirming]);
 
   async function remove() {
-    setBusy(true);
-    try {
-      const response = await fetchJson<RemoveTokenResponse>("/api/token", { method: "DELETE" });
-      await mutate(tokenKey(), response.status, { revalidate: false });
-      const still = response.status.configured
-        ? ` A token is still in effect from ${response.status.source?.startsWith("env:") ? "the dashboard's environment" : ".env"}.`
-        : "";
-      setMessage(
-        response.removed ? `Removed the saved token from .env.${still}` : "There was no saved token to remove.",
-      );
-    } catch (error) {
-      setMessage(
-        error instanceof ApiError ? error.message : "The dashboard server could not be reached. Nothing was removed.",
-      );
-    } finally {
-      setBusy(false);
-      setConfirming(false);
-    }
+    await removal.trigger();
+    setConfirming(false);
   }
+
+  const message = removal.error
+    ? errorMessage(removal.error, "The dashboard server could not be reached. Nothing was removed.")
+    : removal.data
+      ? removedMessage(removal.data)
+      : "";
 
   return (
     <section className="card space-y-3" aria-labelledby="remove-token-title">
@@ -55,8 +51,8 @@ export function RemoveToken({ status }: { status: TokenStatus }) {
         <div role="group" aria-labelledby="remove-confirm-text" className="alert-warn space-y-2">
           <p id="remove-confirm-text">Remove the saved token? OpenClaw will no longer find it in .env.</p>
           <div className="flex gap-2">
-            <button ref={confirmRef} type="button" className="btn" onClick={remove} disabled={busy}>
-              {busy ? "Removing…" : "Yes, remove it"}
+            <button ref={confirmRef} type="button" className="btn" onClick={remove} disabled={removal.isMutating}>
+              {removal.isMutating ? "Removing…" : "Yes, remove it"}
             </button>
             <button
               type="button"

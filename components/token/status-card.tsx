@@ -1,32 +1,21 @@
 "use client";
-import { useState } from "react";
-import { useSWRConfig } from "swr";
-import { ApiError, fetchJson } from "@/lib/client/fetcher";
-import { OUTCOME_LABELS, tokenKey, type TokenStatus } from "@/lib/token/token-status";
+import { errorMessage } from "@/lib/client/fetcher";
+import { useRecheckToken } from "@/lib/client/token";
+import { OUTCOME_LABELS, type TokenStatus } from "@/lib/token/token-status";
 import { StatusNotes } from "./status-notes";
 import { OutcomeBadge, TokenFacts } from "./token-facts";
 
 /** The token in effect, its check result, and a re-check button. */
 export function StatusCard({ status }: { status: TokenStatus }) {
-  const { mutate } = useSWRConfig();
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState("");
-
-  async function recheck() {
-    setBusy(true);
-    setMessage("Checking the token with Hugging Face…");
-    try {
-      const next = await fetchJson<TokenStatus>("/api/token/verify", { method: "POST" });
-      await mutate(tokenKey(), next, { revalidate: false });
-      setMessage(
-        `Checked: ${next.outcome && next.outcome !== "unchecked" ? OUTCOME_LABELS[next.outcome] : "no result"}.`,
-      );
-    } catch (error) {
-      setMessage(error instanceof ApiError ? error.message : "The dashboard server could not be reached.");
-    } finally {
-      setBusy(false);
-    }
-  }
+  const recheck = useRecheckToken();
+  const checked = recheck.data?.outcome;
+  const message = recheck.isMutating
+    ? "Checking the token with Hugging Face…"
+    : recheck.error
+      ? errorMessage(recheck.error, "The dashboard server could not be reached.")
+      : recheck.data
+        ? `Checked: ${checked && checked !== "unchecked" ? OUTCOME_LABELS[checked] : "no result"}.`
+        : "";
 
   return (
     <section className="card space-y-4" aria-labelledby="token-in-effect">
@@ -41,8 +30,8 @@ export function StatusCard({ status }: { status: TokenStatus }) {
           <TokenFacts status={status} />
           <StatusNotes status={status} />
           <div className="flex flex-wrap items-center gap-3">
-            <button type="button" className="btn" onClick={recheck} disabled={busy}>
-              {busy ? "Checking…" : "Check again"}
+            <button type="button" className="btn" onClick={() => void recheck.trigger()} disabled={recheck.isMutating}>
+              {recheck.isMutating ? "Checking…" : "Check again"}
             </button>
             <p role="status" aria-live="polite" className="muted" data-testid="recheck-result">
               {message}

@@ -1,9 +1,9 @@
 "use client";
 import { useId, useRef, useState } from "react";
-import { useSWRConfig } from "swr";
-import { ApiError, fetchJson } from "@/lib/client/fetcher";
+import { ApiError, errorMessage } from "@/lib/client/fetcher";
+import { useSaveToken } from "@/lib/client/token";
 import { NEW_TOKEN_URL, TOKEN_SETTINGS_URL, parseTokenInput } from "@/lib/token/token-input";
-import { REASON_LABELS, tokenKey, type SaveTokenResponse } from "@/lib/token/token-status";
+import { REASON_LABELS, type SaveTokenResponse } from "@/lib/token/token-status";
 
 type Result =
   | { kind: "idle" }
@@ -12,44 +12,45 @@ type Result =
   | { kind: "rejected"; message: string }
   | { kind: "error"; message: string };
 
+/** What the last save came to; the server's `invalid_token` is shown at the field instead. */
+function resultOf(saving: ReturnType<typeof useSaveToken>): Result {
+  const { isMutating, error, data } = saving;
+  if (isMutating) return { kind: "checking" };
+  if (error instanceof ApiError && error.code === "token_invalid") return { kind: "rejected", message: error.message };
+  if (error instanceof ApiError && error.code === "invalid_token") return { kind: "idle" };
+  if (error)
+    return { kind: "error", message: errorMessage(error, "The dashboard server could not be reached. Try again.") };
+  return data ? { kind: "saved", response: data } : { kind: "idle" };
+}
+
 /** Paste, check and save a token. The typed value lives only in the input until it is sent. */
 export function TokenForm({ replacing }: { replacing: boolean }) {
-  const { mutate } = useSWRConfig();
+  const saving = useSaveToken();
   const inputRef = useRef<HTMLInputElement>(null);
-  const [fieldError, setFieldError] = useState<string | null>(null);
-  const [result, setResult] = useState<Result>({ kind: "idle" });
+  // A problem found before sending; the server's own verdict on the format comes from `saving`.
+  const [inputProblem, setInputProblem] = useState<string | null>(null);
   const ids = { input: useId(), help: useId(), error: useId() };
 
   async function save(force: boolean) {
     const raw = inputRef.current?.value ?? "";
     const parsed = parseTokenInput(raw);
     if (!parsed.ok) {
-      setFieldError(parsed.message);
-      setResult({ kind: "idle" });
+      setInputProblem(parsed.message);
+      saving.reset();
       inputRef.current?.focus();
       return;
     }
-    setFieldError(null);
-    setResult({ kind: "checking" });
-    try {
-      const response = await fetchJson<SaveTokenResponse>("/api/token", { method: "PUT", json: { token: raw, force } });
-      if (inputRef.current) inputRef.current.value = "";
-      await mutate(tokenKey(), response.status, { revalidate: false });
-      setResult({ kind: "saved", response });
-    } catch (error) {
-      if (error instanceof ApiError && error.code === "token_invalid")
-        setResult({ kind: "rejected", message: error.message });
-      else if (error instanceof ApiError && error.code === "invalid_token") {
-        setFieldError(error.message);
-        setResult({ kind: "idle" });
-      } else
-        setResult({
-          kind: "error",
-          message: error instanceof ApiError ? error.message : "The dashboard server could not be reached. Try again.",
-        });
-    }
+    setInputProblem(null);
+    const response = await saving.trigger({ token: raw, force });
+    if (response && inputRef.current) inputRef.current.value = "";
   }
 
+  const result = resultOf(saving);
+  const serverProblem =
+    !saving.isMutating && saving.error instanceof ApiError && saving.error.code === "invalid_token"
+      ? saving.error.message
+      : null;
+  const fieldError = inputProblem ?? serverProblem;
   const busy = result.kind === "checking";
   return (
     <section className="card space-y-4" aria-labelledby="token-form-title">
@@ -81,7 +82,10 @@ export function TokenForm({ replacing }: { replacing: boolean }) {
             placeholder="hf_…"
             aria-describedby={`${ids.help}${fieldError ? ` ${ids.error}` : ""}`}
             aria-invalid={fieldError ? true : undefined}
-            onChange={() => fieldError && setFieldError(null)}
+            onChange={() => {
+              if (inputProblem) setInputProblem(null);
+              if (serverProblem) saving.reset();
+            }}
           />
           <p id={ids.help} className="muted">
             Create one in your{" "}

@@ -1,9 +1,9 @@
 "use client";
+import { useTokenStatus } from "@/lib/client/token";
 import type { TokenStatus } from "@/lib/token/token-status";
 import { RemoveToken } from "./remove-token";
 import { StatusCard } from "./status-card";
 import { TokenForm } from "./token-form";
-import { useTokenStatus } from "./use-token-status";
 
 /** The Token page: what is in effect, the paste form, and removal. */
 export function TokenPanel({ initial }: { initial: TokenStatus }) {

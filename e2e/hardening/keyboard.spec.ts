@@ -44,7 +44,7 @@ test("picking a model: search, select, choose a policy, set it as primary, save"
 
   const row = page
     .getByRole("list", { name: "Models" })
-    .getByRole("button", { name: "GPT-OSS 120B (openai/gpt-oss-120b)" });
+    .getByRole("button", { name: /^GPT-OSS 120B openai · openai\/gpt-oss-120b / });
   await tabTo(page, row);
   await page.keyboard.press("Enter");
   const detail = page.getByTestId("model-detail");

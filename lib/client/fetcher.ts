@@ -37,3 +37,8 @@ export async function fetchJson<T>(input: string, init?: RequestInit & { json?: 
 }
 
 export const jsonFetcher = <T>(url: string) => fetchJson<T>(url);
+
+/** Our message for a failed request; `fallback` when the dashboard server gave none (it was not reached). */
+export function errorMessage(error: unknown, fallback: string): string {
+  return error instanceof ApiError ? error.message : fallback;
+}

@@ -56,8 +56,6 @@ export interface RemoveTokenResponse {
   status: TokenStatus;
 }
 
-export const tokenKey = () => "/api/token";
-
 export const SOURCE_LABELS: Record<TokenSource, string> = {
   "env:HUGGINGFACE_HUB_TOKEN": "HUGGINGFACE_HUB_TOKEN in the dashboard's environment",
   "env:HF_TOKEN": "HF_TOKEN in the dashboard's environment",

@@ -7,9 +7,21 @@ const STYLES = {
 } as const;
 const SIGN = { add: "+", remove: "−", context: " " } as const;
 
-/** A line diff of openclaw.json: removed lines red with "−", added lines green with "+". */
-export function DiffView({ diff, label }: { diff: ConfigDiff; label: string }) {
-  if (!diff.changed) return <p className="muted">No change to the file.</p>;
+interface Props {
+  diff: ConfigDiff;
+  /** Names the diff for screen readers and heads its line counts. */
+  label: string;
+  /** What to say when the change would leave the file as it is. */
+  unchangedText?: string;
+  testId?: string;
+}
+
+/**
+ * A line diff of openclaw.json (the Models and Config pages, the setup wizard): removed lines red
+ * with "−", added lines green with "+", old and new line numbers, and "added"/"removed" read out.
+ */
+export function DiffView({ diff, label, unchangedText = "No change to the file.", testId = "config-diff" }: Props) {
+  if (!diff.changed) return <p className="muted">{unchangedText}</p>;
   return (
     <figure className="space-y-1">
       <figcaption className="muted text-xs">
@@ -18,7 +30,7 @@ export function DiffView({ diff, label }: { diff: ConfigDiff; label: string }) {
       </figcaption>
       <div
         className="max-h-96 overflow-auto rounded-lg border border-zinc-200 font-mono text-xs dark:border-zinc-800"
-        data-testid="config-diff"
+        data-testid={testId}
         tabIndex={0}
         role="region"
         aria-label={label}
