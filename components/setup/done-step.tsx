@@ -1,8 +1,9 @@
 "use client";
 import Link from "next/link";
-import { useRef, useState } from "react";
-import { applyEvent, newAnswer, type Answer } from "@/lib/chat/answer";
-import { streamChat } from "@/lib/chat/client";
+import { useState } from "react";
+import type { Answer } from "@/lib/chat/answer";
+import { runChat } from "@/lib/chat/run";
+import { useChatRun } from "@/lib/client/use-chat-run";
 import type { ConfigStateBody } from "@/lib/openclaw-config/api-types";
 
 const TRY_PROMPT = "Hello! Please introduce yourself in one sentence.";
@@ -12,29 +13,14 @@ export function DoneStep({ config, onClose }: { config: ConfigStateBody; onClose
   const primary = config.settings.primary;
   const alias = primary ? config.settings.aliases[primary] : undefined;
   const [answer, setAnswer] = useState<Answer | null>(null);
-  const abort = useRef<AbortController | null>(null);
+  const chat = useChatRun();
 
   async function tryIt() {
     if (!primary) return;
-    abort.current?.abort();
-    const controller = new AbortController();
-    abort.current = controller;
-    let current = newAnswer(performance.now());
-    setAnswer(current);
-    try {
-      await streamChat(
-        { model: primary, messages: [{ role: "user", content: TRY_PROMPT }] },
-        {
-          signal: controller.signal,
-          onEvent: (event) => {
-            current = applyEvent(current, event, performance.now());
-            setAnswer(current);
-          },
-        },
-      );
-    } catch {
-      // aborted: the answer keeps what arrived
-    }
+    const request = { model: primary, messages: [{ role: "user" as const, content: TRY_PROMPT }] };
+    await chat
+      .run(({ signal, isCurrent }) => runChat(request, { signal, onUpdate: (a) => isCurrent() && setAnswer(a) }))
+      .catch(() => undefined); // a failure is shown in the answer itself
   }
 
   return (
