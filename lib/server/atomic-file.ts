@@ -4,6 +4,38 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { AppError } from "@/lib/errors";
 
+// Writes that survive a crash and symbolic links:
+// - the data goes to a temp file in the folder of the file really written, is fsynced and renamed
+//   over it, so readers see the old or the new file, never a torn one;
+// - a path that is a symbolic link (dotfiles kept in a repository) is written through: the file
+//   at the end of the chain of links changes, the links stay.
+
+const MAX_LINK_HOPS = 32;
+
+/**
+ * The file a write to `file` must replace: `file` itself, or the end of its chain of links
+ * (each resolved against the folder of the link that names it). A dangling link yields the
+ * missing target, which the write then creates, as a shell's `>` would.
+ */
+export async function resolveWriteTarget(file: string): Promise<string> {
+  let current = path.resolve(file);
+  for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
+    let stat;
+    try {
+      stat = await fs.lstat(current);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return current;
+      throw storageError(error, file);
+    }
+    if (!stat.isSymbolicLink()) return current;
+    current = path.resolve(path.dirname(current), await fs.readlink(current));
+  }
+  throw new AppError(
+    "storage_failed",
+    `Could not write ${path.basename(file)}: it is a loop of symbolic links. Nothing was changed.`,
+  );
+}
+
 /** Write to a temp file beside the target, fsync, then rename: readers see old or new, never torn. */
 export async function writeFileAtomic(target: string, data: string, mode = 0o600): Promise<void> {
   const staged = await stageFileAtomic(target, data, mode);
@@ -18,15 +50,18 @@ interface StagedFile {
 }
 
 /**
- * The first half of writeFileAtomic: the data is on disk (fsynced) beside the target, not yet in
- * place. Lets a caller do every step that needs disk space before any rename that changes things.
+ * The first half of writeFileAtomic: the data is on disk (fsynced) beside the file it will
+ * replace, not yet in place. Lets a caller do every step that needs disk space before any
+ * rename that changes things.
  */
 export async function stageFileAtomic(target: string, data: string, mode = 0o600): Promise<StagedFile> {
-  const dir = path.dirname(target);
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
+  const real = await resolveWriteTarget(target);
+  const dir = path.dirname(real);
+  const temp = path.join(dir, `.${path.basename(real)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
   const discard = () => fs.rm(temp, { force: true }).catch(() => {});
   try {
-    await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+    if (real === path.resolve(target)) await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+    else await assertLinkFolder(target, real);
     const handle = await fs.open(temp, "wx", mode);
     try {
       await handle.writeFile(data, "utf8");
@@ -37,12 +72,12 @@ export async function stageFileAtomic(target: string, data: string, mode = 0o600
     await fs.chmod(temp, mode);
   } catch (error) {
     await discard();
-    throw storageError(error, target);
+    throw error instanceof AppError ? error : storageError(error, target);
   }
   return {
     commit: async () => {
       try {
-        await fs.rename(temp, target);
+        await fs.rename(temp, real);
       } catch (error) {
         await discard();
         throw storageError(error, target);
@@ -50,6 +85,19 @@ export async function stageFileAtomic(target: string, data: string, mode = 0o600
     },
     discard,
   };
+}
+
+/** A link's target is created in an existing folder only: a missing one means the link is wrong. */
+async function assertLinkFolder(link: string, real: string): Promise<void> {
+  try {
+    if ((await fs.stat(path.dirname(real))).isDirectory()) return;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  throw new AppError(
+    "storage_failed",
+    `Could not write ${path.basename(link)}: it is a symbolic link to ${real}, whose folder does not exist. Create the folder or fix the link. Nothing was changed.`,
+  );
 }
 
 export function storageError(error: unknown, target: string): AppError {

@@ -1,6 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import JSON5 from "json5";
@@ -119,5 +130,29 @@ describe("a save killed midway", () => {
       seen.add(parsed.tag === "old" ? "old" : "new");
     }
     expect(seen.has("new")).toBe(true); // the writer really ran before it was killed
+  });
+});
+
+describe("an openclaw.json that is a symbolic link", () => {
+  it("is saved through the link, which stays a link, with the backups beside the link as OpenClaw keeps them", async () => {
+    const dotfiles = mkdtempSync(path.join(os.tmpdir(), "hfpd-dotfiles-"));
+    try {
+      const target = path.join(dotfiles, "openclaw.json");
+      writeFileSync(target, '{"n":0}');
+      symlinkSync(target, file());
+      for (let i = 1; i <= 2; i++) {
+        const { revision } = await readConfig();
+        await updateConfig(revision, () => ({ n: i }));
+      }
+      expect(lstatSync(file()).isSymbolicLink()).toBe(true);
+      expect(readlinkSync(file())).toBe(target);
+      expect(JSON.parse(readFileSync(target, "utf8"))).toEqual({ n: 2 });
+      expect(JSON.parse(readFileSync(`${file()}.bak`, "utf8"))).toEqual({ n: 1 });
+      expect(JSON.parse(readFileSync(`${file()}.bak.1`, "utf8"))).toEqual({ n: 0 });
+      expect(lstatSync(`${file()}.bak`).isFile()).toBe(true);
+      expect(readdirSync(dotfiles)).toEqual(["openclaw.json"]);
+    } finally {
+      rmSync(dotfiles, { recursive: true, force: true });
+    }
   });
 });

@@ -10,6 +10,9 @@ import { configPath } from "../settings";
 
 // The one module that opens openclaw.json. OpenClaw reads JSON5 and writes 2-space JSON with
 // mode 0600, rotating .bak … .bak.4 first; we do the same so either tool can follow the other.
+// A config path that is a symbolic link is written through (the link stays); the backups stay
+// beside the path as named, where OpenClaw keeps them, not in the link's target folder (often a
+// dotfiles repository, where copies of a config with secrets do not belong).
 const BACKUP_COUNT = 5;
 const MAX_CONFIG_BYTES = 2 * 1024 * 1024;
 
@@ -150,7 +153,7 @@ async function replaceKeepingBackups(file: string, text: string, backup: boolean
 async function rotateBackups(file: string): Promise<void> {
   const copy = path.join(path.dirname(file), `.${path.basename(file)}.bak.${process.pid}.tmp`);
   try {
-    await fs.copyFile(file, copy);
+    await fs.copyFile(file, copy); // through a link: the backup is a plain copy of its target
     await fs.chmod(copy, 0o600);
     for (let i = BACKUP_COUNT - 1; i >= 1; i--) {
       const from = i === 1 ? `${file}.bak` : `${file}.bak.${i - 1}`;

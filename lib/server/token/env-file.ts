@@ -5,7 +5,8 @@ import { serialized, storageError, writeFileAtomic } from "../atomic-file";
 import { envFilePath } from "../settings";
 
 // The one module that opens <state>/.env. Reads are cached by mtime and size so the chat path
-// pays one stat, not a read and parse.
+// pays one stat, not a read and parse. A .env that is a symbolic link is edited where it points
+// (writeFileAtomic), so a removed token is really gone.
 let cache: { path: string; mtimeMs: number; size: number; text: string } | null = null;
 
 async function readEnvFile(): Promise<string | null> {
