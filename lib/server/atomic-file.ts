@@ -2,13 +2,17 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { promises as fs } from "node:fs";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import lockfile from "proper-lockfile";
 import { AppError } from "@/lib/errors";
 
-// Writes that survive a crash and symbolic links:
-// - the data goes to a temp file in the folder of the file really written, is fsynced and renamed
-//   over it, so readers see the old or the new file, never a torn one;
+// Writes that survive a crash, symbolic links, and other processes (a second dashboard,
+// `npm run setup`) editing the same file:
+// - the data goes to a temp file in the folder of the file really written, is fsynced, renamed
+//   over it, and the folder is fsynced, so readers see the old or the new file, never a torn one;
 // - a path that is a symbolic link (dotfiles kept in a repository) is written through: the file
-//   at the end of the chain of links changes, the links stay.
+//   at the end of the chain of links changes, the links stay;
+// - read-compare-write runs under a lock that works across processes (withFileLock).
 
 const MAX_LINK_HOPS = 32;
 
@@ -43,7 +47,7 @@ export async function writeFileAtomic(target: string, data: string, mode = 0o600
 }
 
 interface StagedFile {
-  /** Renames the written temp file over the target (needs no disk space). */
+  /** Renames the written temp file over the target (needs no disk space), then fsyncs its folder. */
   commit(): Promise<void>;
   /** Removes the temp file; the target stays as it was. */
   discard(): Promise<void>;
@@ -82,6 +86,7 @@ export async function stageFileAtomic(target: string, data: string, mode = 0o600
         await discard();
         throw storageError(error, target);
       }
+      await syncFolder(dir);
     },
     discard,
   };
@@ -98,6 +103,19 @@ async function assertLinkFolder(link: string, real: string): Promise<void> {
     "storage_failed",
     `Could not write ${path.basename(link)}: it is a symbolic link to ${real}, whose folder does not exist. Create the folder or fix the link. Nothing was changed.`,
   );
+}
+
+/** Makes a rename in `dir` durable. Some systems cannot fsync a folder; the rename stands anyway. */
+export async function syncFolder(dir: string): Promise<void> {
+  let handle;
+  try {
+    handle = await fs.open(dir, "r");
+    await handle.sync();
+  } catch {
+    // EISDIR/EINVAL/EPERM on platforms without folder fsync: nothing more can be done.
+  } finally {
+    await handle?.close().catch(() => {});
+  }
 }
 
 export function storageError(error: unknown, target: string): AppError {
@@ -117,7 +135,7 @@ export function storageError(error: unknown, target: string): AppError {
 
 /** Serialises async work per key inside this process (one writer per file). */
 const queues = new Map<string, Promise<unknown>>();
-export function serialized<T>(key: string, work: () => Promise<T>): Promise<T> {
+function serialized<T>(key: string, work: () => Promise<T>): Promise<T> {
   const previous = queues.get(key) ?? Promise.resolve();
   const next = previous.then(work, work);
   const settled = next.catch(() => {});
@@ -126,4 +144,64 @@ export function serialized<T>(key: string, work: () => Promise<T>): Promise<T> {
     if (queues.get(key) === settled) queues.delete(key);
   });
   return next;
+}
+
+// The lock is the folder `<file>.lock`, made with mkdir (atomic, also on network file systems)
+// by proper-lockfile, which keeps its mtime fresh while held. A holder that died (killed, crashed,
+// machine off) stops refreshing it, so after LOCK_STALE_MS it is taken over. A busy lock is waited
+// for longer than that, so a save never fails because of a dead holder; any other error (a
+// read-only folder, a full disk) fails at once.
+export const LOCK_STALE_MS = 10_000;
+const LOCK_WAIT_MS = 25_000;
+
+async function acquireLock(file: string): Promise<() => Promise<void>> {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  let delay = 10;
+  for (;;) {
+    try {
+      return await lockfile.lock(file, {
+        realpath: false,
+        lockfilePath: `${file}.lock`,
+        stale: LOCK_STALE_MS,
+        retries: 0,
+        // Only when the event loop stalls past LOCK_STALE_MS mid-write; the revision re-check
+        // before the rename still stands. The default would throw from a timer and end the server.
+        onCompromised: () => {},
+      });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ELOCKED" || Date.now() >= deadline) throw error;
+      await sleep(delay * (0.5 + Math.random()));
+      delay = Math.min(delay * 1.5, 200);
+    }
+  }
+}
+
+/**
+ * Runs `work` holding `<file>.lock`, shared with every other process that uses this function
+ * (and, through the in-process queue, every caller in this one). The lock sits beside `file` as
+ * named, not beside a link's target, so a dotfiles folder never sees it. OpenClaw takes no such
+ * lock: its writes are atomic renames, and callers re-check the revision right before theirs.
+ */
+export function withFileLock<T>(file: string, work: () => Promise<T>): Promise<T> {
+  const named = path.resolve(file);
+  return serialized(named, async () => {
+    let release: () => Promise<void>;
+    try {
+      await fs.mkdir(path.dirname(named), { recursive: true, mode: 0o700 });
+      release = await acquireLock(named);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ELOCKED") {
+        throw new AppError(
+          "storage_failed",
+          `Could not write ${path.basename(named)}: another program (a second dashboard or npm run setup) is still writing it. Nothing was changed; try again.`,
+        );
+      }
+      throw storageError(error, named);
+    }
+    try {
+      return await work();
+    } finally {
+      await release().catch(() => {});
+    }
+  });
 }
