@@ -13,11 +13,12 @@ const hubCalls = (fake: { requests(): { path: string }[] }) =>
 test.use({ appEnv: { HF_TOKEN: TOKEN } });
 
 test("a cross-site GET of /api/models?refresh=1 gets 403 and the router is never called", async ({ app, fake }) => {
-  for (const headers of [
+  const attempts: Record<string, string>[] = [
     { "sec-fetch-site": "cross-site", "sec-fetch-mode": "no-cors" },
     { "sec-fetch-site": "same-site", "sec-fetch-mode": "no-cors" },
     { origin: "https://evil.example" },
-  ]) {
+  ];
+  for (const headers of attempts) {
     for (let i = 0; i < 3; i++) {
       const response = await fetch(`${app.url}/api/models?refresh=1`, { headers });
       expect(response.status, JSON.stringify(headers)).toBe(403);
