@@ -23,6 +23,7 @@ beforeEach(() => {
 function runSetup(
   args: string[],
   env: Record<string, string> = {},
+  stdin?: string,
 ): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
     const child = spawn(
@@ -39,6 +40,7 @@ function runSetup(
         },
       },
     );
+    if (stdin !== undefined) child.stdin.end(stdin);
     let out = "";
     let err = "";
     child.stdout.on("data", (c) => (out += c));
@@ -101,6 +103,38 @@ describe("npm run setup", () => {
     const result = await runSetup(["--state-dir", dir], { HF_TOKEN: TOKEN });
     expect(result.code, result.err).toBe(0);
     expect(readFileSync(path.join(dir, ".env"), "utf8")).toContain(`HF_TOKEN=${TOKEN}`);
+  });
+
+  it("reads the key from standard input with --huggingface-api-key -, keeping it out of the process list", async () => {
+    const result = await runSetup(["--huggingface-api-key", "-", "--state-dir", dir], {}, `${TOKEN}\n`);
+    expect(result.code, result.err).toBe(0);
+    expect(readFileSync(path.join(dir, ".env"), "utf8")).toBe(`HF_TOKEN=${TOKEN}\n`);
+    expect(result.out + result.err).not.toContain(TOKEN);
+  });
+
+  it("exits 2 and writes nothing when standard input holds no key", async () => {
+    const result = await runSetup(["--huggingface-api-key", "-", "--state-dir", dir], {}, "");
+    expect(result.code).toBe(2);
+    expect(result.err).toContain("no Hugging Face key on standard input");
+    expect(existsSync(path.join(dir, ".env"))).toBe(false);
+  });
+
+  it("reads the key from HUGGINGFACE_HUB_TOKEN before HF_TOKEN, as OpenClaw does", async () => {
+    const result = await runSetup(["--state-dir", dir], {
+      HUGGINGFACE_HUB_TOKEN: TOKEN,
+      HF_TOKEN: "hf_notThisOne0123456789",
+    });
+    expect(result.code, result.err).toBe(0);
+    expect(readFileSync(path.join(dir, ".env"), "utf8")).toBe(`HF_TOKEN=${TOKEN}\n`);
+  });
+
+  it("says in --help why the key is better passed on standard input or in the environment", async () => {
+    const result = await runSetup(["--help"]);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain("--huggingface-api-key -");
+    expect(result.out).toMatch(/HF_TOKEN/);
+    expect(result.out).toMatch(/HUGGINGFACE_HUB_TOKEN/);
+    expect(result.out).toMatch(/process list/);
   });
 
   it("exits 2 with a clear message and writes nothing when no key is given", async () => {

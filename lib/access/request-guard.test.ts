@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allowedHostNames, hostName, isHostAllowed, isWriteAllowed } from "./request-guard";
+import { allowedHostNames, hostName, isHostAllowed, isRequestAllowed, isWriteAllowed } from "./request-guard";
 
 describe("host allowlist", () => {
   const allowed = allowedHostNames({ DASHBOARD_ALLOWED_HOSTS: "dash.lan, Box.Local" });
@@ -47,5 +47,42 @@ describe("same-origin writes", () => {
     expect(isWriteAllowed({ ...base, origin: "http://localhost:3000", secFetchSite: "cross-site" })).toBe(false);
     expect(isWriteAllowed({ ...base, origin: "http://localhost:3001", secFetchSite: "same-site" })).toBe(false);
     expect(isWriteAllowed({ ...base, origin: "null", secFetchSite: null })).toBe(false);
+  });
+});
+
+describe("cross-site requests to the API", () => {
+  const base = { method: "GET", host: "localhost:3000" };
+  const crossSite = [
+    { origin: null, secFetchSite: "cross-site" },
+    { origin: null, secFetchSite: "same-site" },
+    { origin: "https://evil.example", secFetchSite: null },
+    { origin: "null", secFetchSite: null },
+  ];
+  it("refuses GETs of API routes from another site, since they may call Hugging Face with the token", () => {
+    for (const pathname of ["/api/models", "/api/token", "/api/config", "/api/config/download", "/api/anything-new"]) {
+      for (const headers of crossSite) {
+        expect(isRequestAllowed({ ...base, ...headers, pathname }), `${pathname} ${JSON.stringify(headers)}`).toBe(
+          false,
+        );
+        expect(isRequestAllowed({ ...base, ...headers, method: "HEAD", pathname })).toBe(false);
+      }
+    }
+  });
+  it("keeps API GETs from the dashboard's own pages, a typed URL and header-less scripts", () => {
+    for (const headers of [
+      { origin: null, secFetchSite: "same-origin" },
+      { origin: "http://localhost:3000", secFetchSite: "same-origin" },
+      { origin: null, secFetchSite: "none" },
+      { origin: null, secFetchSite: null },
+    ]) {
+      expect(isRequestAllowed({ ...base, ...headers, pathname: "/api/models" }), JSON.stringify(headers)).toBe(true);
+    }
+  });
+  it("keeps pages and the health probe open to other sites, and writes closed", () => {
+    for (const headers of crossSite) {
+      expect(isRequestAllowed({ ...base, ...headers, pathname: "/models" })).toBe(true);
+      expect(isRequestAllowed({ ...base, ...headers, pathname: "/api/health" })).toBe(true);
+      expect(isRequestAllowed({ ...base, ...headers, method: "POST", pathname: "/sign-in" })).toBe(false);
+    }
   });
 });

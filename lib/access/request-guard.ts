@@ -29,17 +29,19 @@ export function isHostAllowed(hostHeader: string | null, allowed: Set<string>): 
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/**
- * A write is same-origin when Sec-Fetch-Site says so, or when Origin names the Host it was
- * sent to. Without either header (curl, scripts) only loopback-bound servers accept it.
- */
-export function isWriteAllowed(input: {
+interface OriginFacts {
   method: string;
   host: string | null;
   origin: string | null;
   secFetchSite: string | null;
-}): boolean {
-  if (SAFE_METHODS.has(input.method.toUpperCase())) return true;
+}
+
+/**
+ * The request comes from the dashboard's own pages: Sec-Fetch-Site says so, or Origin names the
+ * Host it was sent to. Without either header (curl, scripts) it is taken as such too: only
+ * loopback-bound servers accept those without a session.
+ */
+function isSameOrigin(input: OriginFacts): boolean {
   if (input.secFetchSite) {
     if (input.secFetchSite !== "same-origin" && input.secFetchSite !== "none") return false;
   }
@@ -52,4 +54,23 @@ export function isWriteAllowed(input: {
     }
   }
   return true;
+}
+
+/** A write (anything but GET, HEAD, OPTIONS) must be same-origin. */
+export function isWriteAllowed(input: OriginFacts): boolean {
+  return SAFE_METHODS.has(input.method.toUpperCase()) || isSameOrigin(input);
+}
+
+/**
+ * Reads of the API have side effects too: `GET /api/models` calls the router with the user's
+ * token (always with ?refresh=1, and whenever the cached list is cold or stale), and
+ * `GET /api/token` starts a check with Hugging Face when the last one is due. A page on another
+ * site can send such a GET without reading the answer (`no-cors`), so every API route but the
+ * health probe answers its own pages (and header-less scripts) only, whatever the method; a new
+ * route is covered without being listed. Pages stay open to links from anywhere.
+ */
+export function isRequestAllowed(input: OriginFacts & { pathname: string }): boolean {
+  if (!isWriteAllowed(input)) return false;
+  const api = input.pathname === "/api" || input.pathname.startsWith("/api/");
+  return !api || input.pathname === "/api/health" || isSameOrigin(input);
 }

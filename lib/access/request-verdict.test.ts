@@ -48,6 +48,13 @@ describe("judgeRequest", () => {
     const refusal = judgeRequest({ ...facts, method: "POST", secFetchSite: "cross-site" }, open);
     expect(refusal?.error.code).toBe("forbidden_origin");
   });
+  it("refuses a cross-site read of the API (it may spend the token), not of a page", () => {
+    const refusal = judgeRequest({ ...facts, pathname: "/api/models", secFetchSite: "cross-site" }, open);
+    expect([refusal?.error.status, refusal?.error.code]).toEqual([403, "forbidden_origin"]);
+    expect(refusal?.error.message).toMatch(/answers its own pages only/);
+    expect(judgeRequest({ ...facts, pathname: "/models", secFetchSite: "cross-site" }, open)).toBeNull();
+    expect(judgeRequest({ ...facts, pathname: "/api/models" }, open)).toBeNull();
+  });
   it("with DASHBOARD_TOKEN: pages go to sign-in, API routes get 401, a valid session passes", () => {
     expect(judgeRequest(facts, locked)?.signIn).toBe(true);
     const api = judgeRequest({ ...facts, pathname: "/api/token" }, locked);

@@ -1,4 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -129,5 +131,93 @@ describe("getCatalog", () => {
     const start = performance.now();
     for (let i = 0; i < 200; i++) await getCatalog();
     expect((performance.now() - start) / 200).toBeLessThan(5);
+  });
+});
+
+describe("the cache's bounds", () => {
+  it("keeps a list per router and token, at most a few, the least recently used dropped first", async () => {
+    const getCatalog = await load();
+    const tokens = Array.from({ length: 9 }, (_, i) => `hf_boundedCacheToken${i}0000`);
+    for (const token of tokens) {
+      process.env.HF_TOKEN = token;
+      await getCatalog();
+    }
+    expect(modelCalls()).toBe(9);
+    process.env.HF_TOKEN = tokens[8];
+    await getCatalog();
+    expect(modelCalls()).toBe(9); // the newest is still cached
+    process.env.HF_TOKEN = tokens[0];
+    await getCatalog();
+    expect(modelCalls()).toBe(10); // the oldest was dropped
+  });
+
+  it("drops a list left unused for long instead of serving it stale", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const getCatalog = await load();
+    const first = await getCatalog();
+    vi.setSystemTime(Date.now() + 2 * 60 * 60_000);
+    const later = await getCatalog();
+    expect(later).not.toBe(first);
+    expect(later.fetchedAt).not.toBe(first.fetchedAt);
+    expect(modelCalls()).toBe(2);
+  });
+});
+
+describe("the router's list size cap", () => {
+  // A router of our own that streams a list without Content-Length and counts what it sent.
+  async function bigRouter(totalBytes: number, declareLength = false) {
+    const chunk = Buffer.alloc(1024 * 1024, 0x20);
+    let sent = 0;
+    let closed!: () => void;
+    const done = new Promise<void>((resolve) => (closed = resolve));
+    const server = http.createServer((req, res) => {
+      res.writeHead(200, {
+        "content-type": "application/json",
+        ...(declareLength ? { "content-length": String(totalBytes) } : {}),
+      });
+      res.on("close", closed);
+      const pump = () => {
+        while (sent < totalBytes) {
+          sent += chunk.length;
+          if (!res.write(chunk)) return void res.once("drain", pump);
+        }
+        res.end();
+      };
+      if (declareLength) res.flushHeaders();
+      else pump();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    return {
+      url: `http://127.0.0.1:${port}/v1`,
+      sent: () => sent,
+      done,
+      close: () => new Promise((resolve) => server.close(resolve)),
+    };
+  }
+
+  it("stops reading a list larger than 64 MB as soon as it passes the cap", async () => {
+    const router = await bigRouter(160 * 1024 * 1024);
+    try {
+      process.env.HF_ROUTER_URL = router.url;
+      const catalog = await (await load())();
+      expect(catalog).toMatchObject({ source: "builtin", error: { code: "malformed", message: /too large/ } });
+      await router.done;
+      expect(router.sent()).toBeLessThan(100 * 1024 * 1024);
+    } finally {
+      await router.close();
+    }
+  });
+
+  it("refuses a declared length over the cap without reading the body", async () => {
+    const router = await bigRouter(200 * 1024 * 1024, true);
+    try {
+      process.env.HF_ROUTER_URL = router.url;
+      const catalog = await (await load())();
+      expect(catalog).toMatchObject({ source: "builtin", error: { code: "malformed", message: /too large/ } });
+      expect(router.sent()).toBe(0);
+    } finally {
+      await router.close();
+    }
   });
 });

@@ -11,8 +11,13 @@ import { resolveToken } from "../token/token-source";
 
 // The router's model list merged with OpenClaw's built-ins. Fetched when first asked for (never at
 // import), kept in memory per router URL + token hash, served stale while one shared upstream call
-// refreshes it. A failure falls back to the built-in catalog and says why.
+// refreshes it. A failure falls back to the built-in catalog and says why. The cache is bounded: a
+// list unused for CATALOG_MAX_AGE_MS is dropped, and at most MAX_CACHED_LISTS are kept (each can be
+// megabytes; one per token and router the dashboard has seen), the least recently used going first.
+// The body is read as a stream and dropped as soon as it passes MAX_LIST_BYTES.
 const CATALOG_TTL_MS = 5 * 60_000;
+const CATALOG_MAX_AGE_MS = 60 * 60_000;
+const MAX_CACHED_LISTS = 8;
 const DEFAULT_TIMEOUT_MS = 30_000;
 const MAX_LIST_BYTES = 64 * 1024 * 1024;
 
@@ -55,10 +60,26 @@ export async function getCatalog(options: { refresh?: boolean } = {}): Promise<C
   const url = routerUrl(settings.baseUrl);
   const token = (await resolveToken())?.token;
   const key = `${url}\n${tokenHash(token)}`;
-  const entry = entries.get(key);
+  const entry = lookup(key);
   if (options.refresh || !entry) return refresh(key, url, token);
   if (Date.now() - entry.storedAt > CATALOG_TTL_MS) void refresh(key, url, token).catch(() => {});
   return entry.value;
+}
+
+/** The entry for `key` (now the most recently used), after dropping every expired one. */
+function lookup(key: string): Entry | undefined {
+  const now = Date.now();
+  for (const [k, e] of entries) if (now - e.storedAt > CATALOG_MAX_AGE_MS) entries.delete(k);
+  const entry = entries.get(key);
+  if (entry) remember(key, entry);
+  return entry;
+}
+
+/** Stores `entry` as the most recently used; the Map's order is least recently used first. */
+function remember(key: string, entry: Entry): void {
+  entries.delete(key);
+  entries.set(key, entry);
+  while (entries.size > MAX_CACHED_LISTS) entries.delete(entries.keys().next().value!);
 }
 
 /** One upstream call per key at a time; everyone asking meanwhile shares its answer. */
@@ -71,7 +92,7 @@ function refresh(key: string, url: string, token: string | undefined): Promise<C
       const previous = entries.get(key)?.value;
       const stored =
         value.source === "builtin" && previous?.source === "live" ? { ...previous, error: value.error } : value;
-      entries.set(key, { value: stored, storedAt: Date.now() });
+      remember(key, { value: stored, storedAt: Date.now() });
       return stored;
     })
     .finally(() => inflight.delete(key));
@@ -93,8 +114,8 @@ async function fetchCatalog(url: string, token: string | undefined): Promise<Cat
       await response.body?.cancel().catch(() => {});
       return builtinCatalog(statusError(response.status));
     }
-    const text = await response.text();
-    if (text.length > MAX_LIST_BYTES)
+    const text = await readCapped(response, MAX_LIST_BYTES);
+    if (text === null)
       return builtinCatalog({ code: "malformed", message: "The router's model list is too large to use." });
     body = JSON.parse(text);
   } catch (error) {
@@ -107,6 +128,29 @@ async function fetchCatalog(url: string, token: string | undefined): Promise<Cat
     if (error instanceof MalformedListError) return builtinCatalog({ code: "malformed", message: error.message });
     throw error;
   }
+}
+
+/** The body as text, or null (and the rest never read) once it is larger than `limit` bytes. */
+async function readCapped(response: Response, limit: number): Promise<string | null> {
+  const declared = Number(response.headers.get("content-length") ?? "");
+  if (!response.body || declared > limit) {
+    await response.body?.cancel().catch(() => {});
+    return response.body ? null : "";
+  }
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, size).toString("utf8");
 }
 
 // Our own words only: upstream text may echo the token.

@@ -1,6 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import JSON5 from "json5";
@@ -120,4 +131,146 @@ describe("a save killed midway", () => {
     }
     expect(seen.has("new")).toBe(true); // the writer really ran before it was killed
   });
+});
+
+describe("an openclaw.json that is a symbolic link", () => {
+  it("is saved through the link, which stays a link, with the backups beside the link as OpenClaw keeps them", async () => {
+    const dotfiles = mkdtempSync(path.join(os.tmpdir(), "hfpd-dotfiles-"));
+    try {
+      const target = path.join(dotfiles, "openclaw.json");
+      writeFileSync(target, '{"n":0}');
+      symlinkSync(target, file());
+      for (let i = 1; i <= 2; i++) {
+        const { revision } = await readConfig();
+        await updateConfig(revision, () => ({ n: i }));
+      }
+      expect(lstatSync(file()).isSymbolicLink()).toBe(true);
+      expect(readlinkSync(file())).toBe(target);
+      expect(JSON.parse(readFileSync(target, "utf8"))).toEqual({ n: 2 });
+      expect(JSON.parse(readFileSync(`${file()}.bak`, "utf8"))).toEqual({ n: 1 });
+      expect(JSON.parse(readFileSync(`${file()}.bak.1`, "utf8"))).toEqual({ n: 0 });
+      expect(lstatSync(`${file()}.bak`).isFile()).toBe(true);
+      expect(readdirSync(dotfiles)).toEqual(["openclaw.json"]);
+    } finally {
+      rmSync(dotfiles, { recursive: true, force: true });
+    }
+  });
+});
+
+// Child processes run the real save code with tsx, as a second dashboard or `npm run setup` would.
+function startChild(script: string, env: Record<string, string> = {}) {
+  // react-server makes "server-only" an empty module, as inside Next's server bundle.
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", script], {
+    stdio: ["pipe", "pipe", "pipe"],
+    env: { ...process.env, NODE_OPTIONS: "", OPENCLAW_STATE_DIR: dir, ...env },
+  });
+  let out = "";
+  let err = "";
+  child.stdout!.on("data", (chunk) => (out += chunk));
+  child.stderr!.on("data", (chunk) => (err += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const line = (text: string) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (out.includes(`${text}\n`)) resolve();
+      };
+      child.stdout!.on("data", check);
+      check();
+      void exited.then(() => (out.includes(`${text}\n`) ? resolve() : reject(new Error(`child exited: ${err}`))));
+    });
+  return { child, exited, line, output: () => out, errors: () => err };
+}
+
+describe("two processes saving at once", () => {
+  it("let exactly one save win per revision, lose no update, and keep the .bak chain whole", async () => {
+    writeFileSync(file(), JSON.stringify({ n: 0, log: [] }));
+    const racer = path.join(dir, "racer.mts");
+    writeFileSync(
+      racer,
+      `import { readConfig, updateConfig } from ${JSON.stringify(path.resolve("lib/server/openclaw-config/config-file.ts"))};
+       const wins = [];
+       process.stdout.write("ready\\n");
+       await new Promise((resolve) => process.stdin.once("data", resolve));
+       for (let i = 0; i < 40; i++) {
+         const { revision } = await readConfig();
+         try {
+           await updateConfig(revision, (c) => ({ n: c.n + 1, log: [...c.log, process.env.TAG + i] }));
+           wins.push(revision);
+         } catch (error) {
+           if (error.code !== "conflict") throw error;
+         }
+       }
+       process.stdout.write(JSON.stringify(wins) + "\\n");`,
+    );
+    const racers = ["a", "b"].map((tag) => startChild(racer, { TAG: tag }));
+    await Promise.all(racers.map((r) => r.line("ready")));
+    for (const r of racers) r.child.stdin!.end("go\n");
+    const codes = await Promise.all(racers.map((r) => r.exited));
+    expect(codes, racers.map((r) => r.errors()).join("\n")).toEqual([0, 0]);
+    const wins = racers.flatMap((r) => JSON.parse(r.output().trim().split("\n").at(-1)!) as string[]);
+    expect(new Set(wins).size).toBe(wins.length); // never two winners for one revision
+    const final = JSON.parse(readFileSync(file(), "utf8"));
+    expect(final.n).toBe(wins.length); // every win is in the file: no save overwrote another
+    expect(final.log).toHaveLength(wins.length);
+    // .bak is the state before the last save, .bak.1 the one before, and so on.
+    const chain = ["", ".1", ".2", ".3", ".4"].map((suffix) =>
+      JSON.parse(readFileSync(`${file()}.bak${suffix}`, "utf8")),
+    );
+    chain.forEach((backup, i) => {
+      expect(backup.n).toBe(final.n - 1 - i);
+      expect(backup.log).toEqual(final.log.slice(0, backup.n));
+    });
+  }, 60_000);
+
+  it("take over a lock left by a process killed while holding it", async () => {
+    writeFileSync(file(), '{"n":0}');
+    const holder = path.join(dir, "holder.mts");
+    writeFileSync(
+      holder,
+      `import { withFileLock } from ${JSON.stringify(path.resolve("lib/server/atomic-file.ts"))};
+       await withFileLock(${JSON.stringify(file())}, async () => {
+         process.stdout.write("locked\\n");
+         await new Promise(() => {});
+       });`,
+    );
+    const child = startChild(holder);
+    await child.line("locked");
+    expect(existsSync(`${file()}.lock`)).toBe(true);
+    child.child.kill("SIGKILL");
+    await child.exited;
+    expect(existsSync(`${file()}.lock`)).toBe(true); // a killed process cannot clean up
+    const { revision } = await readConfig();
+    const saved = await updateConfig(revision, () => ({ n: 1 }));
+    expect(saved.data).toEqual({ n: 1 });
+    expect(existsSync(`${file()}.lock`)).toBe(false);
+  }, 60_000);
+
+  it("make a save wait for a live holder, then see what that holder wrote", async () => {
+    writeFileSync(file(), '{"n":0}');
+    const { revision } = await readConfig();
+    const holder = path.join(dir, "holder.mts");
+    writeFileSync(
+      holder,
+      `import { writeFileSync } from "node:fs";
+       import { withFileLock } from ${JSON.stringify(path.resolve("lib/server/atomic-file.ts"))};
+       await withFileLock(${JSON.stringify(file())}, async () => {
+         process.stdout.write("locked\\n");
+         await new Promise((resolve) => process.stdin.once("data", resolve));
+         writeFileSync(${JSON.stringify(file())}, '{"n":"theirs"}');
+       });
+       process.stdout.write("released\\n");`,
+    );
+    const child = startChild(holder);
+    await child.line("locked");
+    const save = updateConfig(revision, () => ({ n: "ours" }));
+    const settled = save.then(
+      () => "saved",
+      (error: AppError) => error.code,
+    );
+    child.child.stdin!.end("go\n");
+    await child.line("released");
+    expect(await settled).toBe("conflict");
+    expect(JSON.parse(readFileSync(file(), "utf8"))).toEqual({ n: "theirs" });
+    await child.exited;
+  }, 60_000);
 });

@@ -5,11 +5,14 @@ import path from "node:path";
 import JSON5 from "json5";
 import { AppError } from "@/lib/errors";
 import { assertSafeValue, UnsafeJsonError } from "@/lib/safe-json";
-import { serialized, stageFileAtomic, storageError } from "../atomic-file";
+import { stageFileAtomic, storageError, syncFolder, withFileLock } from "../atomic-file";
 import { configPath } from "../settings";
 
 // The one module that opens openclaw.json. OpenClaw reads JSON5 and writes 2-space JSON with
 // mode 0600, rotating .bak … .bak.4 first; we do the same so either tool can follow the other.
+// A config path that is a symbolic link is written through (the link stays); the backups stay
+// beside the path as named, where OpenClaw keeps them, not in the link's target folder (often a
+// dotfiles repository, where copies of a config with secrets do not belong).
 const BACKUP_COUNT = 5;
 const MAX_CONFIG_BYTES = 2 * 1024 * 1024;
 
@@ -108,14 +111,15 @@ async function readCurrentAt(expectedRevision: string): Promise<ConfigSnapshot> 
 
 /**
  * Applies `change` to the current file if its revision still matches `expectedRevision`.
- * The check and the write happen inside one per-file queue, so two saves can never both win.
+ * The check, the backup rotation and the write happen under the file's lock, shared with other
+ * processes (a second dashboard, npm run setup), so two saves can never both win.
  */
 export function updateConfig(
   expectedRevision: string,
   change: (current: ConfigObject) => ConfigObject,
 ): Promise<ConfigSnapshot> {
   const file = configPath();
-  return serialized(file, async () => {
+  return withFileLock(file, async () => {
     const current = await readCurrentAt(expectedRevision);
     if (current.problem || !current.data) {
       throw new AppError(
@@ -126,7 +130,7 @@ export function updateConfig(
     }
     const next = change(structuredClone(current.data));
     const text = serializeConfig(next);
-    await replaceKeepingBackups(file, text, current.exists);
+    await replaceKeepingBackups(file, text, current);
     cache = null;
     return readConfig();
   });
@@ -134,12 +138,14 @@ export function updateConfig(
 
 /**
  * The new file and the backup copy are written first and only renames follow, so a full disk
- * fails the save before any backup was shifted: nothing changes, nothing is lost.
+ * fails the save before any backup was shifted: nothing changes, nothing is lost. OpenClaw takes
+ * no lock, so the revision is checked once more after the slow part (writing and fsyncing).
  */
-async function replaceKeepingBackups(file: string, text: string, backup: boolean): Promise<void> {
+async function replaceKeepingBackups(file: string, text: string, current: ConfigSnapshot): Promise<void> {
   const staged = await stageFileAtomic(file, text, 0o600);
   try {
-    if (backup) await rotateBackups(file);
+    await readCurrentAt(current.revision);
+    if (current.exists) await rotateBackups(file);
   } catch (error) {
     await staged.discard();
     throw error;
@@ -150,8 +156,14 @@ async function replaceKeepingBackups(file: string, text: string, backup: boolean
 async function rotateBackups(file: string): Promise<void> {
   const copy = path.join(path.dirname(file), `.${path.basename(file)}.bak.${process.pid}.tmp`);
   try {
-    await fs.copyFile(file, copy);
+    await fs.copyFile(file, copy); // through a link: the backup is a plain copy of its target
     await fs.chmod(copy, 0o600);
+    const handle = await fs.open(copy, "r+");
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     for (let i = BACKUP_COUNT - 1; i >= 1; i--) {
       const from = i === 1 ? `${file}.bak` : `${file}.bak.${i - 1}`;
       await fs.rename(from, `${file}.bak.${i}`).catch((error: NodeJS.ErrnoException) => {
@@ -159,6 +171,7 @@ async function rotateBackups(file: string): Promise<void> {
       });
     }
     await fs.rename(copy, `${file}.bak`);
+    await syncFolder(path.dirname(file));
   } catch (error) {
     await fs.rm(copy, { force: true }).catch(() => {});
     throw storageError(error, `${file}.bak`);
@@ -213,7 +226,7 @@ export function restoreBackup(
   check: (data: ConfigObject) => void = () => {},
 ): Promise<ConfigSnapshot> {
   const file = configPath();
-  return serialized(file, async () => {
+  return withFileLock(file, async () => {
     const current = await readCurrentAt(expectedRevision);
     const backup = await readBackup(name);
     if (!backup) throw new AppError("not_found", `There is no backup named ${name}.`);
@@ -225,7 +238,7 @@ export function restoreBackup(
         parsed.problem,
       );
     check(parsed.data);
-    await replaceKeepingBackups(file, backup.text, current.exists);
+    await replaceKeepingBackups(file, backup.text, current);
     cache = null;
     return readConfig();
   });

@@ -1,11 +1,12 @@
 import "server-only";
 import { promises as fs } from "node:fs";
 import { readEnvVar, removeEnvVar, setEnvVar } from "@/lib/token/env-lines";
-import { serialized, storageError, writeFileAtomic } from "../atomic-file";
+import { storageError, withFileLock, writeFileAtomic } from "../atomic-file";
 import { envFilePath } from "../settings";
 
 // The one module that opens <state>/.env. Reads are cached by mtime and size so the chat path
-// pays one stat, not a read and parse.
+// pays one stat, not a read and parse. Edits run under the file's cross-process lock, and a .env
+// that is a symbolic link is edited where it points (writeFileAtomic), so a removed token is gone.
 let cache: { path: string; mtimeMs: number; size: number; text: string } | null = null;
 
 async function readEnvFile(): Promise<string | null> {
@@ -43,7 +44,7 @@ export function removeEnvFileVar(name: string): Promise<boolean> {
 
 async function editEnvFile(edit: (text: string) => string, createIfMissing = true): Promise<void> {
   const file = envFilePath();
-  await serialized(file, async () => {
+  await withFileLock(file, async () => {
     let text: string | null;
     try {
       text = await fs.readFile(file, "utf8");

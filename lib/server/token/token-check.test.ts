@@ -114,6 +114,14 @@ describe("checkToken against the fake Hugging Face service", () => {
     expect(peekCheck(token, fake.routerUrl)).toMatchObject({ check: { outcome: "valid" }, checking: false });
   });
 
+  it("keys the cache by router too: a token checked against one router is checked again against another", async () => {
+    const token = "hf_twoRoutersToken1234";
+    expect(await checkToken(token, fake.routerUrl)).toMatchObject({ outcome: "valid", router: "ok" });
+    expect(await checkToken(token, "http://127.0.0.1:9/v1")).toMatchObject({ outcome: "valid", router: "unreachable" });
+    expect(peekCheck(token, fake.routerUrl).check).toMatchObject({ router: "ok" });
+    expect(peekCheck(token, "http://127.0.0.1:9/v1").check).toMatchObject({ router: "unreachable" });
+  });
+
   it("peek never waits: it starts one background check and reports it", async () => {
     const token = "hf_backgroundToken123";
     const first = peekCheck(token, fake.routerUrl);

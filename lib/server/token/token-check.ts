@@ -15,7 +15,8 @@ import { hubUrl } from "../settings";
 // Asks Hugging Face what a token may do: whoami-v2 on the hub (account, role, fine-grained
 // permissions) and one light, free router call (is the token accepted where the agent sends it).
 // whoami-v2 is strictly rate limited, so results are cached, keyed by a keyed hash of the token
-// (never the token), and pages read the cache and trigger a background re-check instead of waiting.
+// (never the token) and the router it was checked against (another router may refuse the same
+// token), and pages read the cache and trigger a background re-check instead of waiting.
 const CHECK_TIMEOUT_MS = 8_000;
 export const INFERENCE_PERMISSION = "inference.serverless.write";
 const FRESH_MS: Record<CheckOutcome, number> = {
@@ -145,8 +146,8 @@ const state = (holder[Symbol.for("hfpd.token-check")] ??= { secret: randomBytes(
 const cacheSecret = state.secret;
 const cache = state.cache;
 
-function keyOf(token: string): string {
-  return createHmac("sha256", cacheSecret).update(token).digest("base64url");
+function keyOf(token: string, routerBase: string): string {
+  return `${createHmac("sha256", cacheSecret).update(token).digest("base64url")} ${routerBase}`;
 }
 
 function isFresh(
@@ -158,7 +159,7 @@ function isFresh(
 }
 
 function run(token: string, routerBase: string): Promise<TokenCheckView> {
-  const key = keyOf(token);
+  const key = keyOf(token, routerBase);
   const entry = cache.get(key) ?? { at: 0 };
   if (entry.running) return entry.running;
   const running = Promise.all([askWhoami(token), askRouter(token, routerBase)])
@@ -184,15 +185,16 @@ export function checkToken(
   routerBase: string,
   options: { maxAgeMs?: number } = {},
 ): Promise<TokenCheckView> {
-  const entry = cache.get(keyOf(token));
+  const entry = cache.get(keyOf(token, routerBase));
   if (isFresh(entry, options.maxAgeMs)) return Promise.resolve(entry.check);
   return run(token, routerBase);
 }
 
 /** The last known check (maybe stale) without waiting; starts a background re-check when due. */
 export function peekCheck(token: string, routerBase: string): { check: TokenCheckView | null; checking: boolean } {
-  const entry = cache.get(keyOf(token));
+  const key = keyOf(token, routerBase);
+  const entry = cache.get(key);
   if (!isFresh(entry) && !entry?.running) void run(token, routerBase).catch(() => {});
-  const current = cache.get(keyOf(token));
+  const current = cache.get(key);
   return { check: current?.check ?? null, checking: !!current?.running };
 }
