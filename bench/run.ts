@@ -1,6 +1,6 @@
 // `npm run bench`: builds the app into .next-bench when needed, starts the fake HF service (with a
 // timing tap in front of its router) and the built dashboard on free 127.0.0.1 ports, measures the
-// five figures of issue 6, prints the table and writes bench/results.json. It stops by itself.
+// figures of issues 6 and 13, prints the table and writes bench/results.json. It stops by itself.
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -8,6 +8,7 @@ import { startFakeHf } from "../e2e/fake-hf/server";
 import { benchCatalog } from "./catalog";
 import { benchChat } from "./chat";
 import { benchColdStart } from "./cold-start";
+import { benchConfig } from "./config";
 import { killAllApps, startApp } from "./lib/app-process";
 import { launchBrowser } from "./lib/browser";
 import { DIST_DIR, ROOT, ensureBuild } from "./lib/build";
@@ -19,7 +20,7 @@ import { benchPicker } from "./picker";
 
 const WATCHDOG_MS = 15 * 60_000;
 const TOKEN = "hf_BenchToken0123456789abcdefghijklmn";
-/** `npm run bench -- --only=chat,catalog` runs a subset (names: chat, catalog, picker, js, coldstart). */
+/** `npm run bench -- --only=chat,catalog` runs a subset (names: chat, catalog, config, picker, js, coldstart). */
 const ONLY = process.argv
   .find((a) => a.startsWith("--only="))
   ?.slice("--only=".length)
@@ -81,6 +82,7 @@ async function main(): Promise<number> {
     try {
       if (wanted("chat")) results.chat = await figure("chat", () => benchChat(ctx));
       if (wanted("catalog")) results.catalog = await figure("catalog", () => benchCatalog(ctx));
+      if (wanted("config")) results.config = await figure("config", () => benchConfig(ctx));
       if (wanted("picker") || wanted("js")) {
         browser = await launchBrowser();
         const b = browser;

@@ -17,8 +17,21 @@ interface SnippetInput {
   baseUrl?: string;
 }
 
+/** One shell word, whatever it holds: everything from the config or the request goes through here. */
 function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The configured router address as the URL parser spells it (`new URL().href`), no trailing slash. */
+function normaliseBase(baseUrl: string): string {
+  let base = baseUrl.trim();
+  try {
+    base = new URL(base).href;
+  } catch {
+    // Not a URL: kept as written (and quoted), so the snippet shows what the config says.
+  }
+  while (base.endsWith("/")) base = base.slice(0, -1);
+  return base;
 }
 
 function indentLines(text: string, pad: string): string {
@@ -49,7 +62,7 @@ export function toPython(value: unknown, depth = 0): string {
 function curlSnippet({ request, routerModel, baseUrl = PUBLIC_ROUTER_URL }: SnippetInput): string {
   const body = JSON.stringify(routerBody(request, routerModel), null, 2);
   return [
-    `curl ${baseUrl}/chat/completions \\`,
+    `curl ${shellQuote(`${normaliseBase(baseUrl)}/chat/completions`)} \\`,
     `  -H "Authorization: Bearer $HF_TOKEN" \\`,
     `  -H 'Content-Type: application/json' \\`,
     `  -d ${indentLines(shellQuote(body), "  ")}`,
@@ -62,7 +75,7 @@ function javascriptSnippet({ request, routerModel, baseUrl = PUBLIC_ROUTER_URL }
     `import { OpenAI } from "openai";`,
     ``,
     `const client = new OpenAI({`,
-    `  baseURL: ${JSON.stringify(baseUrl)},`,
+    `  baseURL: ${JSON.stringify(normaliseBase(baseUrl))},`,
     `  apiKey: process.env.HF_TOKEN,`,
     `});`,
     ``,
@@ -82,7 +95,7 @@ function pythonSnippet({ request, routerModel, baseUrl = PUBLIC_ROUTER_URL }: Sn
     `from openai import OpenAI`,
     ``,
     `client = OpenAI(`,
-    `    base_url=${JSON.stringify(baseUrl)},`,
+    `    base_url=${JSON.stringify(normaliseBase(baseUrl))},`,
     `    api_key=os.environ["HF_TOKEN"],`,
     `)`,
     ``,

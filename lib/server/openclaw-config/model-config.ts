@@ -6,7 +6,8 @@ import type { BackupInfo } from "@/lib/openclaw-config/api-types";
 import type { ModelChange } from "@/lib/openclaw-config/change";
 import { diffConfigText, type ConfigDiff } from "@/lib/openclaw-config/diff";
 import { applyModelChange } from "@/lib/openclaw-config/edit";
-import { redactConfigData, redactConfigText } from "@/lib/openclaw-config/redact";
+import { maskSecrets, redactConfigData, redactConfigText } from "@/lib/openclaw-config/redact";
+import { isCredentialedUrl, withoutCredentials } from "@/lib/openclaw-config/secret-paths";
 import { checkTouchedConfig, type ConfigIssue } from "@/lib/openclaw-config/schema";
 import { readModelSettings, type ModelSettings } from "@/lib/openclaw-config/model-settings";
 import { builtinCatalog, getCatalog } from "../catalog/catalog";
@@ -24,6 +25,8 @@ import { resolveToken } from "../token/token-source";
 
 // The models feature's view of openclaw.json: what the agent will use, the file as text (secrets
 // masked), warnings, and the edits (save, preview, restore). Files are opened by config-file.ts.
+// Whatever leaves from here (text, data, settings, warnings, diffs, the 409's current state) is
+// masked with lib/openclaw-config/redact.ts, and the token in effect is masked wherever it appears.
 const WARNING_CATALOG_WAIT_MS = 1500;
 
 export interface ConfigState {
@@ -66,19 +69,36 @@ async function catalogForChecks(): Promise<CatalogResponse> {
   }
 }
 
+/** Warnings judged on the real file, said without its secrets (a baseUrl's credentials, the token). */
+function warningsFor(data: Record<string, unknown>, catalog: CatalogResponse, hidden: string[]): ModelWarning[] {
+  const settings = readModelSettings(data);
+  if (settings.baseUrl !== undefined && isCredentialedUrl(settings.baseUrl))
+    settings.baseUrl = withoutCredentials(settings.baseUrl);
+  return computeWarnings(settings, catalog).map((w) => ({
+    ...w,
+    ref: w.ref === undefined ? undefined : maskSecrets(w.ref, hidden),
+    message: maskSecrets(w.message, hidden),
+  }));
+}
+
+function maskIssues(issues: ConfigIssue[], hidden: string[]): ConfigIssue[] {
+  return issues.map((i) => ({ ...i, message: maskSecrets(i.message, hidden) }));
+}
+
 async function toState(snapshot: ConfigSnapshot): Promise<ConfigState> {
-  const settings = readModelSettings(snapshot.data);
   const catalog = await catalogForChecks();
   const hidden = await secrets();
+  const data = snapshot.data ? redactConfigData(snapshot.data, hidden) : null;
   return {
     path: snapshot.path,
     exists: snapshot.exists,
     revision: snapshot.revision,
     text: redactConfigText(snapshot.text, hidden),
-    data: snapshot.data ? redactConfigData(snapshot.data, hidden) : null,
+    data,
     problem: snapshot.problem,
-    settings,
-    warnings: snapshot.data ? computeWarnings(settings, catalog) : [],
+    // Read from the masked data: a baseUrl with credentials is shown as the mask, as OpenClaw does.
+    settings: readModelSettings(data),
+    warnings: snapshot.data ? warningsFor(snapshot.data, catalog, hidden) : [],
     warningsCatalog: catalog.source,
     backups: (await listBackups()).map(({ name, mtime, size }) => ({ name, mtime, size })),
   };
@@ -97,7 +117,8 @@ function unparsable(snapshot: ConfigSnapshot): AppError {
   );
 }
 
-function invalid(issues: ConfigIssue[]): AppError {
+function invalid(all: ConfigIssue[], hidden: string[]): AppError {
+  const issues = maskIssues(all, hidden);
   const first = issues[0];
   return new AppError(
     "config_invalid",
@@ -120,10 +141,11 @@ async function withConflictState<T>(work: () => Promise<T>): Promise<T> {
 
 export async function saveModelChange(expectedRevision: string, change: ModelChange): Promise<ConfigState> {
   const catalog = await catalogForChecks();
+  const hidden = await secrets();
   const snapshot = await withConflictState(() =>
     updateConfig(expectedRevision, (current) => {
       const result = applyModelChange(current, change, catalog.models);
-      if (result.issues.length > 0) throw invalid(result.issues);
+      if (result.issues.length > 0) throw invalid(result.issues, hidden);
       return result.config;
     }),
   );
@@ -140,9 +162,15 @@ export async function previewModelChange(change: ModelChange): Promise<ConfigPre
   const after = result.issues.length > 0 ? snapshot.text : serializeConfig(result.config);
   return {
     revision: snapshot.revision,
-    diff: diffConfigText(redactConfigText(snapshot.text, hidden), redactConfigText(after, hidden)),
-    issues: result.issues,
+    diff: await maskedDiff(snapshot.text, after),
+    issues: maskIssues(result.issues, hidden),
   };
+}
+
+/** The line diff between two versions of the file, both masked (`extraSecrets`: more known values). */
+export async function maskedDiff(before: string, after: string, extraSecrets: string[] = []): Promise<ConfigDiff> {
+  const hidden = [...(await secrets()), ...extraSecrets];
+  return diffConfigText(redactConfigText(before, hidden), redactConfigText(after, hidden));
 }
 
 function checkRestorable(data: Record<string, unknown>): void {
@@ -158,12 +186,7 @@ function checkRestorable(data: Record<string, unknown>): void {
 export async function previewRestore(name: string): Promise<ConfigPreview> {
   const [snapshot, backup] = await Promise.all([readConfig(), readBackup(name)]);
   if (!backup) throw new AppError("not_found", `There is no backup named ${name}.`);
-  const hidden = await secrets();
-  return {
-    revision: snapshot.revision,
-    diff: diffConfigText(redactConfigText(snapshot.text, hidden), redactConfigText(backup.text, hidden)),
-    issues: [],
-  };
+  return { revision: snapshot.revision, diff: await maskedDiff(snapshot.text, backup.text), issues: [] };
 }
 
 export async function restoreFromBackup(name: string, expectedRevision: string): Promise<ConfigState> {

@@ -2,12 +2,12 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import { DEFAULT_MODEL_REF } from "@/lib/openclaw-config/model-ref";
 import { refSchema } from "@/lib/openclaw-config/change";
-import { diffConfigText, type ConfigDiff } from "@/lib/openclaw-config/diff";
+import type { ConfigDiff } from "@/lib/openclaw-config/diff";
 import { planSetupChangeFromConfig, type SetupAliasPlan } from "@/lib/openclaw-config/setup-plan";
 import { parseTokenInput } from "@/lib/token/token-input";
 import type { SaveTokenResponse } from "@/lib/token/token-status";
 import { readConfig } from "./config-file";
-import { saveModelChange } from "./model-config";
+import { maskedDiff, saveModelChange } from "./model-config";
 import { configPath, envFilePath } from "../settings";
 import { saveToken } from "../token/token-service";
 
@@ -58,6 +58,7 @@ export async function runSetup(options: SetupOptions): Promise<SetupReport> {
     primary,
     alias,
     keptFallbacks: after.settings.fallbacks,
-    diff: diffConfigText(before.text, afterSnapshot.text),
+    // Printed to the terminal: masked like every other way the file leaves the dashboard.
+    diff: await maskedDiff(before.text, afterSnapshot.text, [parsed.token]),
   };
 }
