@@ -40,11 +40,20 @@ function revisionOf(text: string | null): string {
   return text === null ? "absent" : createHash("sha256").update(text).digest("hex").slice(0, 32);
 }
 
+function parseJsonOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 function parseConfigText(text: string): { data: ConfigObject | null; problem: ParseProblem | null } {
   if (text.trim() === "") return { data: {}, problem: null };
   let value: unknown;
   try {
-    value = JSON5.parse(text);
+    // OpenClaw writes plain JSON, which JSON5 reads the same way: JSON.parse is ~10x faster on it.
+    value = parseJsonOrUndefined(text) ?? JSON5.parse(text);
   } catch (error) {
     const e = error as { message?: string; lineNumber?: number; columnNumber?: number };
     const message = (e.message ?? "Syntax error").replace(/^JSON5: /, "");
