@@ -6,13 +6,16 @@ import { resolveToken } from "../token/token-source";
 
 // The playground page's server data, serialized explicitly: a boolean for the token (never
 // its value), refs and aliases from openclaw.json.
-function publicUrl(value: string | undefined): string | undefined {
+/** The configured baseUrl when it is safe to show in the browser (no credentials anywhere in it), without trailing slashes. */
+export function publicUrl(value: string | undefined): string | undefined {
   if (!value) return undefined;
   try {
     const url = new URL(value);
-    if ((url.protocol !== "https:" && url.protocol !== "http:") || url.username || url.password || url.search)
-      return undefined;
-    return value.replace(/\/+$/, "");
+    const credentials = url.username || url.password || url.search || url.hash; // e.g. #access_token=…
+    if ((url.protocol !== "https:" && url.protocol !== "http:") || credentials) return undefined;
+    let end = value.length;
+    while (end > 0 && value[end - 1] === "/") end--; // a loop, not /\/+$/: no backtracking on long input
+    return value.slice(0, end);
   } catch {
     return undefined;
   }
