@@ -9,7 +9,7 @@ const policy = (refs: string[]) => ({ path: "agents.defaults.modelPolicy.allow" 
 describe("chatAgentNotes", () => {
   it("says nothing for an allowed model when there is no fallback to miss", () => {
     expect(chatAgentNotes(P, { primary: P, fallbacks: [], allowlist: policy([]) })).toEqual([]);
-    expect(chatAgentNotes(F, { primary: P, fallbacks: [F], allowlist: policy([F]) })).toEqual([]);
+    expect(chatAgentNotes(F, { primary: null, fallbacks: [F], allowlist: policy([F]) })).toEqual([]);
   });
 
   it("warns that a model outside the allowlist is refused as an explicit choice", () => {
@@ -36,8 +36,9 @@ describe("chatAgentNotes", () => {
     expect(notes).toHaveLength(1);
     expect(notes[0].kind).toBe("no_fallback");
     expect(notes[0].message).toContain(`instead of trying ${F}, ${GLM}.`);
+    // A fallback chosen explicitly loses the rest of the chain, the primary included.
     expect(chatAgentNotes(F, { primary: P, fallbacks: [F, GLM], allowlist: policy([]) })[0].message).toContain(
-      `instead of trying ${GLM}.`,
+      `instead of trying ${P}, ${GLM}.`,
     );
   });
 

@@ -27,11 +27,14 @@ export function chatAgentNotes(ref: string, settings: NoteSettings): AgentNote[]
         : `The agent would not use ${ref}: it is not in ${allowlist.path}, the allowlist that applies to your openclaw.json. Chosen with ${EXPLICIT}, OpenClaw refuses it before calling the router.`,
     });
   }
-  const fallbacks = settings.fallbacks.filter((f) => f !== ref);
-  if (fallbacks.length > 0)
+  // With fallbacks configured, an explicit choice loses the rest of the chain (the primary too).
+  const others = [settings.primary, ...settings.fallbacks].filter(
+    (r, i, all): r is string => !!r && r !== ref && all.indexOf(r) === i,
+  );
+  if (settings.fallbacks.length > 0 && others.length > 0)
     notes.push({
       kind: "no_fallback",
-      message: `No fallback here: this chat tries only this model, as OpenClaw does for a model chosen with ${EXPLICIT}: if it fails, the agent reports the error instead of trying ${fallbacks.join(", ")}. Only the configured default falls back; Run my configuration follows it.`,
+      message: `No fallback here: this chat tries only this model, as OpenClaw does for a model chosen with ${EXPLICIT}: if it fails, the agent reports the error instead of trying ${others.join(", ")}. Only the configured default falls back; Run my configuration follows it.`,
     });
   return notes;
 }
