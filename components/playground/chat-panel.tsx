@@ -3,6 +3,7 @@ import type { CatalogModel } from "@/lib/catalog/types";
 import type { Answer } from "@/lib/chat/answer";
 import type { Turn } from "@/lib/chat/conversation";
 import { explainChatError } from "@/lib/chat/errors";
+import type { AgentNote } from "@/lib/openclaw-agent/chat-notes";
 import { AnswerView } from "./answer-view";
 
 // The conversation and the composer. Ctrl/Cmd+Enter sends.
@@ -16,6 +17,8 @@ interface Props {
   running: boolean;
   blocked?: string;
   models: readonly CatalogModel[] | undefined;
+  /** Where this chat's model differs from what the agent would do with it. */
+  agentNotes?: AgentNote[];
 }
 
 export function statusText(answer: Answer | undefined): string {
@@ -34,7 +37,18 @@ export function statusText(answer: Answer | undefined): string {
   }
 }
 
-export function ChatPanel({ turns, draft, onDraft, onSend, onStop, onClear, running, blocked, models }: Props) {
+export function ChatPanel({
+  turns,
+  draft,
+  onDraft,
+  onSend,
+  onStop,
+  onClear,
+  running,
+  blocked,
+  models,
+  agentNotes = [],
+}: Props) {
   const last = turns[turns.length - 1];
   const lastAnswer = last?.role === "assistant" ? last.answer : undefined;
   return (
@@ -62,6 +76,20 @@ export function ChatPanel({ turns, draft, onDraft, onSend, onStop, onClear, runn
       <p role="status" aria-live="polite" className="sr-only" data-testid="chat-status">
         {statusText(lastAnswer)}
       </p>
+      {agentNotes.length > 0 ? (
+        <ul className="space-y-2" aria-label="How the agent would differ">
+          {agentNotes.map((note) => (
+            <li
+              key={note.kind}
+              className={note.kind === "not_allowed" ? "alert-warn text-sm" : "muted text-sm"}
+              data-testid="agent-note"
+              data-kind={note.kind}
+            >
+              {note.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <form
         className="space-y-2"
         onSubmit={(e) => {

@@ -10,6 +10,7 @@ import type { ChatRequest } from "@/lib/chat/request";
 import { runChat } from "@/lib/chat/run";
 import { findModel, useCatalog } from "@/lib/client/catalog";
 import { useChatRun } from "@/lib/client/use-chat-run";
+import { chatAgentNotes } from "@/lib/openclaw-agent/chat-notes";
 import { DEFAULT_MODEL_REF } from "@/lib/openclaw-config/model-ref";
 import { ChatPanel } from "./chat-panel";
 import { CodePanel } from "./code-panel";
@@ -57,6 +58,7 @@ function PlaygroundBody({ settings, initialModel }: Props) {
   const chat = useChatRun();
 
   const resolved = resolveModelInput(model, settings.aliases);
+  const agentNotes = resolved.valid ? chatAgentNotes(resolved.ref, settings) : [];
   const catalogModel = findModel(catalog.models, resolved.modelId);
   const caps = capabilitiesFor(catalogModel, resolved.policy);
   const { params, errors } = toChatParams(form, caps);
@@ -147,6 +149,7 @@ function PlaygroundBody({ settings, initialModel }: Props) {
             running={running}
             blocked={blocked}
             models={catalog.models}
+            agentNotes={agentNotes}
           />
         </TabPanel>
         <TabPanel id="run-config" idPrefix="playground" selected={tab === "run-config"}>

@@ -2,42 +2,18 @@
 import Link from "next/link";
 import { useState } from "react";
 import type { CatalogModel } from "@/lib/catalog/types";
-import type { Answer } from "@/lib/chat/answer";
 import { configuredChain, type PlaygroundSettings } from "@/lib/chat/playground-settings";
 import type { ChatRequest } from "@/lib/chat/request";
 import { runChat } from "@/lib/chat/run";
 import { useChatRun } from "@/lib/client/use-chat-run";
-import { AnswerView } from "./answer-view";
+import { runChain, type ChainAttempt, type ChainResult, type RunMode } from "@/lib/openclaw-agent/run-chain";
+import { AttemptList, roleOf } from "./run-config-attempts";
+import { FailoverRulesTable } from "./failover-rules-table";
+import { formatSeconds } from "@/lib/openclaw-agent/explain";
 
-// "Run my configuration", done in the browser with one POST /api/chat per attempt: the primary,
-// then each fallback in order until one answers, the way the agent falls back.
-type AttemptState = "pending" | "running" | "answered" | "failed" | "stopped" | "not-needed";
-
-interface Attempt {
-  ref: string;
-  role: string;
-  state: AttemptState;
-  answer?: Answer;
-}
-
-const STATE_LABEL: Record<AttemptState, string> = {
-  pending: "waiting",
-  running: "answering…",
-  answered: "answered",
-  failed: "failed",
-  stopped: "stopped",
-  "not-needed": "not needed",
-};
-
-const STATE_CLASS: Record<AttemptState, string> = {
-  pending: "border-zinc-300 text-zinc-600 dark:border-zinc-700 dark:text-zinc-400",
-  running: "border-amber-400 text-amber-800 dark:text-amber-300",
-  answered: "border-emerald-400 text-emerald-800 dark:text-emerald-300",
-  failed: "border-red-400 text-red-800 dark:text-red-300",
-  stopped: "border-zinc-400 text-zinc-700 dark:text-zinc-300",
-  "not-needed": "border-zinc-200 text-zinc-500 dark:border-zinc-800",
-};
-
+// "Run my configuration" in the browser, one POST /api/chat per attempt, following OpenClaw's
+// failover rules (lib/openclaw-agent): quick tries each model once and says what the agent would
+// do; as the agent it also retries the same model after the agent's waits. Stop ends it all.
 interface Props {
   settings: PlaygroundSettings;
   system: string;
@@ -45,49 +21,101 @@ interface Props {
   blocked?: string;
 }
 
+const MODES: { id: RunMode; label: string; hint: string }[] = [
+  {
+    id: "quick",
+    label: "Quick: one try per model",
+    hint: "Each model once, with what the agent would do beside each failure.",
+  },
+  {
+    id: "agent",
+    label: "As the agent: retries and waits",
+    hint: "Retries the same model after the agent's waits (up to minutes), then falls back.",
+  },
+];
+
+/** Waits ms unless the run is stopped first (then resolves false at once). */
+function pause(ms: number, signal: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve(false);
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve(true);
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+function summaryOf(result: ChainResult | null, running: boolean): string {
+  if (running) return "Running your configuration…";
+  if (!result) return "";
+  switch (result.outcome) {
+    case "answered": {
+      const attempt = result.attempts[result.answered ?? 0];
+      const provider = attempt.answer?.meta?.provider;
+      const role = roleOf(attempt).toLowerCase();
+      return `Answered by ${role}${attempt.try > 1 ? `, try ${attempt.try}` : ""}: ${attempt.ref}${provider ? `, served by ${provider}` : ""}.`;
+    }
+    case "halted": {
+      const last = [...result.attempts].reverse().find((a) => a.status === "failed");
+      return `The agent stops at the ${last ? roleOf(last).toLowerCase() : "primary"}: it tries no other model after this failure.`;
+    }
+    case "stopped":
+      return "Stopped.";
+    case "failed":
+      return "Every model in your configuration failed.";
+  }
+}
+
+function agentTimeOf(result: ChainResult | null, mode: RunMode): string {
+  if (!result || result.outcome === "stopped") return "";
+  const total = formatSeconds(result.agentMs);
+  const waiting = result.waitMs > 0 ? ` (${formatSeconds(result.waitMs)} of it waiting between tries)` : "";
+  const ending = result.outcome === "answered" ? "" : " before it gave up";
+  return mode === "agent"
+    ? `The agent would have taken about ${total} over its router calls${ending}${waiting}.`
+    : `The agent would have taken about ${total} over its router calls${ending}, if each model it retries kept failing${waiting}.`;
+}
+
 export function RunConfigPanel({ settings, system, models, blocked }: Props) {
   const chain = configuredChain(settings);
   const [prompt, setPrompt] = useState("Hello! Which model are you?");
-  const [attempts, setAttempts] = useState<Attempt[]>([]);
+  const [mode, setMode] = useState<RunMode>("quick");
+  const [attempts, setAttempts] = useState<ChainAttempt[]>([]);
+  const [result, setResult] = useState<ChainResult | null>(null);
+  const [ranAs, setRanAs] = useState<RunMode>("quick");
   const { running, run, stop } = useChatRun();
 
   async function runConfiguration() {
     if (running || chain.length === 0 || prompt.trim() === "") return;
+    const runMode = mode;
+    setResult(null);
+    setRanAs(runMode);
     await run(async ({ signal, isCurrent }) => {
-      const update = (index: number, patch: Partial<Attempt>) => {
-        if (isCurrent()) setAttempts((list) => list.map((a, i) => (i === index ? { ...a, ...patch } : a)));
-      };
-      setAttempts(chain.map((ref, i) => ({ ref, role: i === 0 ? "Primary" : `Fallback ${i}`, state: "pending" })));
-      for (let i = 0; i < chain.length; i++) {
-        update(i, { state: "running" });
-        const request: ChatRequest = {
-          model: chain[i],
-          messages: [{ role: "user", content: prompt }],
-          ...(system.trim() ? { system } : {}),
-        };
-        const answer = await runChat(request, { signal, onUpdate: (a) => update(i, { answer: a }) });
-        if (answer.status === "done") {
-          update(i, { state: "answered" });
-          if (isCurrent()) setAttempts((list) => list.map((a, j) => (j > i ? { ...a, state: "not-needed" } : a)));
-          break;
-        }
-        update(i, { state: answer.status === "stopped" ? "stopped" : "failed" });
-        // Stop, a newer run and unmounting all abort: no fallback is tried then.
-        if (answer.status === "stopped") break;
-      }
+      const outcome = await runChain({
+        mode: runMode,
+        chain,
+        call: (ref, onUpdate) => {
+          const request: ChatRequest = {
+            model: ref,
+            messages: [{ role: "user", content: prompt }],
+            ...(system.trim() ? { system } : {}),
+          };
+          return runChat(request, { signal, onUpdate });
+        },
+        wait: (ms) => pause(ms, signal),
+        now: () => Date.now(),
+        onChange: (list) => {
+          if (isCurrent()) setAttempts(list);
+        },
+      });
+      if (isCurrent()) setResult(outcome);
     });
   }
-
-  const answered = attempts.findIndex((a) => a.state === "answered");
-  const summary = running
-    ? "Running your configuration…"
-    : answered >= 0
-      ? `Answered by ${attempts[answered].role.toLowerCase()}: ${attempts[answered].ref}${attempts[answered].answer?.meta?.provider ? `, served by ${attempts[answered].answer?.meta?.provider}` : ""}.`
-      : attempts.some((a) => a.state === "stopped")
-        ? "Stopped."
-        : attempts.length > 0
-          ? "Every model in your configuration failed."
-          : "";
 
   if (chain.length === 0) {
     return (
@@ -100,11 +128,12 @@ export function RunConfigPanel({ settings, system, models, blocked }: Props) {
       </p>
     );
   }
+  const agentTime = agentTimeOf(result, ranAs);
   return (
     <div className="space-y-4">
       <p className="muted">
-        Sends the prompt (with your system prompt, without the playground&apos;s parameters) to the primary model and,
-        on failure, to each fallback in order, as the agent would.
+        Sends the prompt (with your system prompt, without the playground&apos;s parameters) to the primary model and
+        goes through your fallbacks the way OpenClaw&apos;s agent does.
       </p>
       {settings.hasAuthProfile ? (
         <p className="alert-warn" data-testid="auth-profile-note">
@@ -121,6 +150,28 @@ export function RunConfigPanel({ settings, system, models, blocked }: Props) {
           </li>
         ))}
       </ol>
+      <fieldset className="space-y-1" disabled={running}>
+        <legend className="label">How to run</legend>
+        {MODES.map((m) => (
+          <label key={m.id} className="flex items-start gap-2 text-sm">
+            <input
+              type="radio"
+              name="run-config-mode"
+              value={m.id}
+              className="mt-1"
+              checked={mode === m.id}
+              onChange={() => setMode(m.id)}
+              aria-describedby={`run-config-mode-${m.id}`}
+            />
+            <span>
+              <span className="font-medium">{m.label}</span>
+              <span id={`run-config-mode-${m.id}`} className="muted block text-xs">
+                {m.hint}
+              </span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
       <div>
         <label className="label" htmlFor="run-config-prompt">
           Prompt
@@ -148,29 +199,18 @@ export function RunConfigPanel({ settings, system, models, blocked }: Props) {
           </button>
         ) : null}
       </div>
-      <p role="status" aria-live="polite" className="text-sm font-medium" data-testid="run-config-summary">
-        {summary}
-      </p>
-      {attempts.length > 0 ? (
-        <ol className="space-y-3" aria-label="Attempts">
-          {attempts.map((attempt, i) => (
-            <li key={i} className="card" data-testid="attempt" data-state={attempt.state}>
-              <div className="flex flex-wrap items-center gap-2">
-                <span className="font-medium">
-                  {i + 1}. {attempt.role}
-                </span>
-                <span className="font-mono text-sm">{attempt.ref}</span>
-                <span className={`badge ${STATE_CLASS[attempt.state]}`}>{STATE_LABEL[attempt.state]}</span>
-              </div>
-              {attempt.answer && attempt.state !== "pending" && attempt.state !== "not-needed" ? (
-                <div className="mt-2">
-                  <AnswerView answer={attempt.answer} models={models} label={`${attempt.role} answer`} />
-                </div>
-              ) : null}
-            </li>
-          ))}
-        </ol>
-      ) : null}
+      <div role="status" aria-live="polite" className="space-y-1">
+        <p className="text-sm font-medium" data-testid="run-config-summary">
+          {summaryOf(result, running)}
+        </p>
+        {agentTime ? (
+          <p className="text-sm" data-testid="run-config-agent-time">
+            {agentTime}
+          </p>
+        ) : null}
+      </div>
+      {attempts.length > 0 ? <AttemptList attempts={attempts} models={models} /> : null}
+      <FailoverRulesTable />
     </div>
   );
 }

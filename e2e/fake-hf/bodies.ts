@@ -49,3 +49,47 @@ export function echoTokenBody(token: string) {
     },
   };
 }
+
+// The quirks of "What real recordings show" (hf-router.md), in the fake's own words.
+
+/** The second 400 code beside model_not_supported. */
+export function modelNotFoundBody(modelId: string) {
+  return {
+    error: {
+      message: `The model '${modelId}' does not exist or you do not have access to it.`,
+      type: "invalid_request_error",
+      param: "model",
+      code: "model_not_found",
+    },
+  };
+}
+
+/** A 401 can be the hub's HTML page rather than JSON. */
+export const UNAUTHORIZED_HTML =
+  "<!doctype html>\n<html><head><title>Hugging Face – 401</title></head><body><h1>401</h1><p>Unauthorized</p></body></html>\n";
+
+export function modelDoesNotExistBody(modelId: string) {
+  return { error: `Model ${modelId} does not exist` };
+}
+
+/** A pinned provider that dropped the model answers 410. */
+export function providerDroppedBody(provider: string) {
+  return { error: `The requested model is deprecated and no longer supported by provider '${provider}'.` };
+}
+
+/** hf-inference (TGI) answers 422 with {error, error_type}… */
+export const TEMPLATE_ERROR_BODY = {
+  error: "Template error: the chat template could not be rendered",
+  error_type: "template_error",
+};
+
+/** …or with a text/plain body. */
+export const UNPROCESSABLE_TEXT = "Failed to deserialize the JSON body into the target type: messages: invalid type";
+
+/** together's 500 comes with `retry-after: 1` and an id beside the error object. */
+export function retryAfterServerErrorBody(id: string) {
+  return {
+    error: { code: null, message: "Internal server error", param: null, type: "server_error" },
+    id,
+  };
+}

@@ -77,8 +77,18 @@ function promptChars(messages: unknown[]): number {
   return messages.reduce<number>((n, m) => n + messageText((m as { content?: unknown } | null)?.content).length, 0);
 }
 
-export function composeReply(messages: unknown[], provider: string, form: ReasoningForm | undefined): Reply {
-  const answer = answerText(provider, lastUserText(messages));
+/** The answer to an agent's turn (tools offered): plain text and no tool call, so the turn ends. */
+export function agentAnswerText(provider: string): string {
+  return `Hello from ${provider}! Nothing here needs a tool.`;
+}
+
+export function composeReply(
+  messages: unknown[],
+  provider: string,
+  form: ReasoningForm | undefined,
+  toolsOffered = false,
+): Reply {
+  const answer = toolsOffered ? agentAnswerText(provider) : answerText(provider, lastUserText(messages));
   const reasoning = reasoningText(provider);
   const answerDeltas: Delta[] = split(answer, ANSWER_PIECES).map((content) => ({ content }));
   let deltas: Delta[];
@@ -88,7 +98,8 @@ export function composeReply(messages: unknown[], provider: string, form: Reason
     message = { role: "assistant", content: answer };
   } else if (form === "think-tags") {
     // The tags are cut mid-word so a client must buffer before it can recognise them.
-    const inline = ["<thi", "nk>\n", ...split(reasoning, REASONING_PIECES), "\n</thi", "nk>\n\n"];
+    // …and the blank line after the closing tag is a delta of its own, as together sends it.
+    const inline = ["<thi", "nk>\n", ...split(reasoning, REASONING_PIECES), "\n</thi", "nk>", "\n\n"];
     deltas = [...inline.map((content) => ({ content })), ...answerDeltas];
     message = { role: "assistant", content: `<think>\n${reasoning}\n</think>\n\n${answer}` };
   } else {

@@ -1,7 +1,7 @@
 // What a route handler gets for one request.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { toWire } from "./default-models";
-import type { Scenario } from "./scenario";
+import type { ChatScenario, Scenario } from "./scenario";
 import { syntheticCatalog } from "./synthetic-catalog";
 import type { FakeModel } from "./types";
 
@@ -25,6 +25,18 @@ export interface RequestContext {
   requestId: string;
   /** Cuts the connection without counting it as a client abort in the log. */
   destroyConnection(): void;
+  /** The scenario of this chat call to `modelId` (id without suffix): plays chatScript on. */
+  chatScenario(modelId: string): ChatScenario;
+  /** A recorded answer set by serveRecording(): every chat call gets these bytes. */
+  recording: Recording | null;
+}
+
+/** A response replayed byte for byte (a test reads it from ../shared; the fake never stores one). */
+export interface Recording {
+  status: number;
+  contentType: string;
+  body: Buffer;
+  headers?: Record<string, string>;
 }
 
 function view(models: readonly FakeModel[]): CatalogView {

@@ -42,7 +42,6 @@ const contentOf = (cs: ChunkJson[]) =>
 
 describe("auth and validation", () => {
   it.each([
-    ["no token", {}, 401, { error: "Invalid username or password." }],
     ["a bad token", auth("hf_invalid1"), 401, { error: "Invalid username or password." }],
     ["a garbled header", { authorization: "hf_abc" }, 401, { error: "Invalid username or password." }],
     [

@@ -9,18 +9,26 @@ import {
   NO_PERMISSION_BODY,
   RATE_LIMIT_BODY,
   SERVER_ERROR_BODY,
+  TEMPLATE_ERROR_BODY,
+  UNAUTHORIZED_HTML,
   UNAVAILABLE_BODY,
+  UNPROCESSABLE_TEXT,
   echoTokenBody,
   invalidRequestBody,
+  modelDoesNotExistBody,
+  modelNotFoundBody,
   modelNotSupportedBody,
+  providerDroppedBody,
+  retryAfterServerErrorBody,
 } from "./bodies";
 import { composeReply, type Reply } from "./chat-content";
 import { buildStream, writeStream, type ChunkMeta } from "./chat-stream";
-import type { RequestContext } from "./context";
+import type { Recording, RequestContext } from "./context";
 import { toWire } from "./default-models";
 import { sendJson, sendRaw, sleep, type Headers } from "./http-util";
+import { isQuirk, quirkStream } from "./quirk-streams";
 import { parseModelRef, resolveProvider } from "./routing";
-import { SLOW_CHAT_DELAY_MS, chatScenarioFor, type ChatScenario } from "./scenario";
+import { SLOW_CHAT_DELAY_MS, type ChatScenario } from "./scenario";
 import { classifyAuth } from "./tokens";
 
 const JSON_TYPE = { "content-type": "application/json" };
@@ -58,6 +66,7 @@ export async function handleModels(ctx: RequestContext, modelId?: string): Promi
 interface ChatBody {
   model: string;
   messages: unknown[];
+  tools?: unknown;
   stream?: unknown;
   stream_options?: { include_usage?: unknown };
 }
@@ -77,26 +86,56 @@ function parseChatBody(raw: string): ChatBody | string {
   return b as unknown as ChatBody;
 }
 
+/** A scripted failure before any stream: status, body (JSON, or raw text with its type) and headers. */
+interface ScriptedError {
+  status: number;
+  body: unknown;
+  /** Set for a body that is not JSON. */
+  contentType?: string;
+  headers?: Headers;
+}
+
+/** Seconds the router asks a caller to wait with `error-503-retry-after`: longer than the agent's 90 s window. */
+export const BUSY_RETRY_AFTER_S = 120;
+
 function scriptedError(
   scenario: ChatScenario,
   modelId: string,
+  provider: string,
   token: string,
-): { status: number; body: unknown } | undefined {
+  requestId: string,
+): ScriptedError | undefined {
   switch (scenario) {
     case "error-400":
       return { status: 400, body: modelNotSupportedBody(modelId) };
+    case "error-400-not-found":
+      return { status: 400, body: modelNotFoundBody(modelId) };
     case "error-401":
       return { status: 401, body: INVALID_TOKEN_BODY };
+    case "error-401-html":
+      return { status: 401, body: UNAUTHORIZED_HTML, contentType: "text/html; charset=utf-8" };
     case "error-402":
       return { status: 402, body: NO_CREDIT_BODY };
     case "error-403":
       return { status: 403, body: NO_PERMISSION_BODY };
+    case "error-404":
+      return { status: 404, body: modelDoesNotExistBody(modelId) };
+    case "error-410":
+      return { status: 410, body: providerDroppedBody(provider) };
+    case "error-422":
+      return { status: 422, body: TEMPLATE_ERROR_BODY };
+    case "error-422-text":
+      return { status: 422, body: UNPROCESSABLE_TEXT, contentType: "text/plain; charset=utf-8" };
     case "error-429":
       return { status: 429, body: RATE_LIMIT_BODY };
     case "error-500":
       return { status: 500, body: SERVER_ERROR_BODY };
+    case "error-500-retry-after":
+      return { status: 500, body: retryAfterServerErrorBody(requestId), headers: { "retry-after": "1" } };
     case "error-503":
       return { status: 503, body: UNAVAILABLE_BODY };
+    case "error-503-retry-after":
+      return { status: 503, body: UNAVAILABLE_BODY, headers: { "retry-after": String(BUSY_RETRY_AFTER_S) } };
     case "error-detail":
       return { status: 502, body: DETAIL_BODY };
     case "error-message":
@@ -108,28 +147,59 @@ function scriptedError(
   }
 }
 
+function sendError(ctx: RequestContext, headers: Headers, error: ScriptedError): void {
+  const all = { ...headers, ...error.headers };
+  if (error.contentType)
+    sendRaw(ctx.res, error.status, String(error.body), { ...all, "content-type": error.contentType });
+  else sendJson(ctx.res, error.status, error.body, all);
+}
+
+/** Replays a recorded answer byte for byte, in reads of varied size, as a network would cut it. */
+async function sendRecording(ctx: RequestContext, headers: Headers, recording: Recording): Promise<void> {
+  const { res, signal } = ctx;
+  res.writeHead(recording.status, { ...headers, ...recording.headers, "content-type": recording.contentType });
+  res.flushHeaders();
+  const sizes = [7, 300, 1, 2048, 64];
+  for (let at = 0, i = 0; at < recording.body.length; i++) {
+    const end = Math.min(recording.body.length, at + sizes[i % sizes.length]);
+    if (!(await sleep(0, signal)) || res.destroyed) return;
+    res.write(recording.body.subarray(at, end));
+    at = end;
+  }
+  res.end();
+}
+
+/** The agent's own requests (a system prompt, tools offered) get a plain final answer: no tool call. */
+function offersTools(body: ChatBody): boolean {
+  return Array.isArray(body.tools) && body.tools.length > 0;
+}
+
 export async function handleChat(ctx: RequestContext): Promise<void> {
   const { res } = ctx;
   const headers: Headers = { "x-request-id": ctx.requestId };
   const auth = classifyAuth(ctx.req.headers.authorization);
+  // Without any credential the 401 is the hub's HTML page; with a bad one, JSON.
+  if (auth.kind === "missing")
+    return sendRaw(res, 401, UNAUTHORIZED_HTML, { ...headers, "content-type": "text/html; charset=utf-8" });
   if (auth.kind !== "valid") return sendJson(res, 401, INVALID_TOKEN_BODY, headers);
   if (!auth.profile.canCallInference) return sendJson(res, 403, NO_PERMISSION_BODY, headers);
   if (auth.profile.noCredit) return sendJson(res, 402, NO_CREDIT_BODY, headers);
 
   const body = parseChatBody(ctx.rawBody);
   if (typeof body === "string") return sendJson(res, 400, invalidRequestBody(body), headers);
+  if (ctx.recording) return sendRecording(ctx, headers, ctx.recording);
   const ref = parseModelRef(body.model);
   const model = ctx.catalog.byId.get(ref.id);
   const provider = resolveProvider(model, ref.policy);
   if (!model || !provider) return sendJson(res, 400, modelNotSupportedBody(ref.id), headers);
   headers["x-inference-provider"] = provider.provider;
 
-  const scenario = chatScenarioFor(ctx.scenario, ref.id);
-  const error = scriptedError(scenario, ref.id, auth.profile.token);
-  if (error) return sendJson(res, error.status, error.body, headers);
+  const scenario = ctx.chatScenario(ref.id);
+  const error = scriptedError(scenario, ref.id, provider.provider, auth.profile.token, ctx.requestId);
+  if (error) return sendError(ctx, headers, error);
   if (scenario === "hang") return; // No headers, ever.
 
-  const reply = composeReply(body.messages, provider.provider, model.reasoning);
+  const reply = composeReply(body.messages, provider.provider, model.reasoning, offersTools(body));
   const meta: ChunkMeta = {
     id: `chatcmpl-${randomBytes(12).toString("hex")}`,
     created: Math.floor(Date.now() / 1000),
@@ -138,7 +208,10 @@ export async function handleChat(ctx: RequestContext): Promise<void> {
   if (body.stream === true) {
     const includeUsage = body.stream_options?.include_usage === true;
     const delayMs = scenario === "slow" ? SLOW_CHAT_DELAY_MS : ctx.scenario.chatDelayMs;
-    return writeStream(ctx, headers, buildStream(reply, meta, includeUsage, scenario), delayMs);
+    const spec = isQuirk(scenario)
+      ? quirkStream(scenario, reply, meta)
+      : buildStream(reply, meta, includeUsage, scenario);
+    return writeStream(ctx, headers, spec, delayMs);
   }
   return answerOnce(ctx, headers, reply, meta, scenario);
 }

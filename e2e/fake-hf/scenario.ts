@@ -1,18 +1,27 @@
 // Scenarios script the fake's failures. They are validated with zod because the HTTP control API
 // accepts them from other processes, and a typo there should fail loudly, not silently do nothing.
 import { z } from "zod";
+import { QUIRK_SCENARIOS } from "./quirk-streams";
 
 export const WHOAMI_SCENARIOS = ["ok", "hang", "500", "malformed"] as const;
 export const MODELS_SCENARIOS = ["ok", "401", "500", "hang", "malformed", "slow"] as const;
 export const CHAT_SCENARIOS = [
   "ok",
   "error-400",
+  "error-400-not-found",
   "error-401",
+  "error-401-html",
   "error-402",
   "error-403",
+  "error-404",
+  "error-410",
+  "error-422",
+  "error-422-text",
   "error-429",
   "error-500",
+  "error-500-retry-after",
   "error-503",
+  "error-503-retry-after",
   "error-detail",
   "error-message",
   "midstream-error",
@@ -23,6 +32,7 @@ export const CHAT_SCENARIOS = [
   "reset-midstream",
   "malformed-sse",
   "echo-token-error",
+  ...QUIRK_SCENARIOS,
 ] as const;
 
 export type WhoamiScenario = (typeof WHOAMI_SCENARIOS)[number];
@@ -42,6 +52,11 @@ export interface Scenario {
   chat: ChatScenario;
   /** …unless the model id (without suffix) has its own entry here. */
   chatByModel: Record<string, ChatScenario>;
+  /**
+   * Scripted calls, winning over both: the nth call to a model (id without suffix) answers with the
+   * nth entry of its list; once the list is used up, chatByModel and chat apply again.
+   */
+  chatScript: Record<string, ChatScenario[]>;
   /** Pause between network writes of a stream. */
   chatDelayMs: number;
 }
@@ -56,6 +71,7 @@ export function defaultScenario(): Scenario {
     catalogSize: null,
     chat: "ok",
     chatByModel: {},
+    chatScript: {},
     chatDelayMs: 15,
   };
 }
@@ -70,6 +86,7 @@ const patchSchema = z
     catalogSize: z.number().int().min(0).max(100_000).nullable(),
     chat: z.enum(CHAT_SCENARIOS),
     chatByModel: z.record(z.string(), z.enum(CHAT_SCENARIOS)),
+    chatScript: z.record(z.string(), z.array(z.enum(CHAT_SCENARIOS)).max(100)),
     chatDelayMs: ms,
   })
   .partial()
@@ -85,13 +102,35 @@ export function parseScenarioPatch(input: unknown): Partial<Scenario> {
   return result.data;
 }
 
-/** Shallow merge: chatByModel is replaced as a whole, so `{chatByModel:{}}` clears it. */
+/** Shallow merge: chatByModel and chatScript are replaced as a whole, so `{chatByModel:{}}` clears it. */
 export function mergeScenario(current: Scenario, patch: Partial<Scenario>): Scenario {
   // Keys set to undefined mean "leave as is", not "erase".
   const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-  return { ...current, ...defined, chatByModel: { ...(patch.chatByModel ?? current.chatByModel) } };
+  return {
+    ...current,
+    ...defined,
+    chatByModel: { ...(patch.chatByModel ?? current.chatByModel) },
+    chatScript: structuredClone(patch.chatScript ?? current.chatScript),
+  };
 }
 
 export function chatScenarioFor(s: Scenario, modelId: string): ChatScenario {
   return s.chatByModel[modelId] ?? s.chat;
+}
+
+/** How far each model's chatScript has been played: reset whenever a patch sets chatScript. */
+export class ScriptProgress {
+  private readonly calls = new Map<string, number>();
+
+  reset(): void {
+    this.calls.clear();
+  }
+
+  /** The scenario of this call to `modelId`: its scripted entry while one is left, else the usual one. */
+  take(s: Scenario, modelId: string): ChatScenario {
+    const script = s.chatScript[modelId];
+    const n = this.calls.get(modelId) ?? 0;
+    this.calls.set(modelId, n + 1);
+    return script && n < script.length ? script[n] : chatScenarioFor(s, modelId);
+  }
 }

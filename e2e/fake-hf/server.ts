@@ -4,15 +4,16 @@ import { randomUUID } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { NOT_FOUND_BODY } from "./bodies";
-import { CatalogCache, type RequestContext } from "./context";
+import { CatalogCache, type Recording, type RequestContext } from "./context";
 import { DEFAULT_MODELS } from "./default-models";
 import { readBody, sendJson } from "./http-util";
 import { handleWhoami } from "./hub";
 import { RequestLog, parseBodyForLog, type RecordedRequest } from "./request-log";
 import { handleChat, handleModels } from "./router";
-import { defaultScenario, mergeScenario, parseScenarioPatch, type Scenario } from "./scenario";
+import { ScriptProgress, defaultScenario, mergeScenario, parseScenarioPatch, type Scenario } from "./scenario";
 import type { FakeModel } from "./types";
 
+export type { Recording } from "./context";
 export type { RecordedRequest } from "./request-log";
 export type { Scenario } from "./scenario";
 export type { FakeModel } from "./types";
@@ -35,8 +36,11 @@ export interface FakeHf {
   requests(): RecordedRequest[];
   /** The scenario currently in force (a copy). */
   scenario(): Scenario;
+  /** Merges a patch; a patch with chatScript starts each model's script from its first entry. */
   setScenario(s: Partial<Scenario>): void;
-  /** Scenario back to the start one, log cleared. */
+  /** Every chat call (with a valid token) answers with these bytes until serveRecording(null). */
+  serveRecording(recording: Recording | null): void;
+  /** Scenario back to the start one, log cleared, no recording. */
   reset(): void;
   /** Closes the server, destroying open sockets, so hanging requests cannot keep it alive. */
   close(): Promise<void>;
@@ -49,16 +53,22 @@ export async function startFakeHf(opts: FakeHfOptions = {}): Promise<FakeHf> {
   const startScenario = (): Scenario => ({ ...defaultScenario(), catalogSize: opts.catalogSize ?? null });
   let scenario = startScenario();
   const log = new RequestLog();
+  const script = new ScriptProgress();
+  let recording: Recording | null = null;
   const catalogs = new CatalogCache(opts.models ?? DEFAULT_MODELS);
   const sockets = new Set<Socket>();
   let closing = false;
 
   // Validated here too, so a typo in a test's scenario fails at once instead of doing nothing.
   const setScenario = (patch: Partial<Scenario>) => {
-    scenario = mergeScenario(scenario, parseScenarioPatch(patch));
+    const parsed = parseScenarioPatch(patch);
+    scenario = mergeScenario(scenario, parsed);
+    if (parsed.chatScript) script.reset();
   };
   const reset = () => {
     scenario = startScenario();
+    script.reset();
+    recording = null;
     log.clear();
   };
 
@@ -109,6 +119,8 @@ export async function startFakeHf(opts: FakeHfOptions = {}): Promise<FakeHf> {
         killedByServer = true;
         req.socket.destroy();
       },
+      chatScenario: (modelId) => script.take(ctx.scenario, modelId),
+      recording,
     };
 
     const { pathname } = url;
@@ -151,6 +163,9 @@ export async function startFakeHf(opts: FakeHfOptions = {}): Promise<FakeHf> {
     requests: () => log.snapshot(),
     scenario: () => structuredClone(scenario),
     setScenario,
+    serveRecording: (r) => {
+      recording = r;
+    },
     reset,
     close: () =>
       new Promise<void>((resolve) => {

@@ -13,6 +13,7 @@ interface FailureDetails {
   upstreamStatus?: unknown;
   provider?: unknown;
   requestId?: unknown;
+  retryAfterMs?: unknown;
 }
 
 /** Rebuilds a failure from the server's {error:{code,message,details}} answer. */
@@ -28,6 +29,8 @@ export function failureFromBody(status: number, body: unknown): ChatFailure {
   if (typeof details.upstreamStatus === "number") failure.upstreamStatus = details.upstreamStatus;
   if (typeof details.provider === "string") failure.provider = details.provider;
   if (typeof details.requestId === "string") failure.requestId = details.requestId;
+  if (typeof details.retryAfterMs === "number" && details.retryAfterMs >= 0)
+    failure.retryAfterMs = details.retryAfterMs;
   return failure;
 }
 

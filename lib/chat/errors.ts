@@ -7,6 +7,8 @@ export type ChatErrorKind =
   | "no_credits"
   | "rate_limited"
   | "model_not_supported"
+  | "model_not_found"
+  | "model_gone"
   | "bad_request"
   | "provider_failed"
   | "timeout"
@@ -66,9 +68,19 @@ const CHAT_ERRORS: Record<ChatErrorKind, ChatErrorExplanation> = {
       "The router answered model_not_supported: no provider you have enabled serves this model with this policy.",
     action: { label: "Pick another provider or policy (or enable providers in your Hugging Face settings)" },
   },
+  model_not_found: {
+    title: "Unknown model",
+    message: "The router does not know this model id (model_not_found).",
+    action: { label: "Check the model id on the Models page", href: "/models" },
+  },
+  model_gone: {
+    title: "The provider dropped this model",
+    message: "The router answered 410: the provider named in the model's suffix no longer serves it.",
+    action: { label: "Pick another provider or policy" },
+  },
   bad_request: {
     title: "The router refused the request",
-    message: "The router answered 400 Bad Request. A parameter may not be supported by this model or provider.",
+    message: "The router refused the request as invalid. A parameter may not be supported by this model or provider.",
     action: { label: "Remove optional parameters or pick another provider" },
   },
   provider_failed: {
@@ -133,8 +145,10 @@ export function classifyUpstreamStatus(status: number, body: unknown): ChatError
   if (status === 429) return "rate_limited";
   if (status === 408 || status === 504) return "timeout";
   if (status >= 500) return "provider_failed";
-  if (upstreamErrorCode(body) === "model_not_supported") return "model_not_supported";
-  if (status === 404) return "model_not_supported";
+  if (status === 410) return "model_gone";
+  const code = upstreamErrorCode(body);
+  if (code === "model_not_supported") return "model_not_supported";
+  if (status === 404 || code === "model_not_found") return "model_not_found";
   return "bad_request";
 }
 

@@ -1,5 +1,7 @@
 // What the playground page receives from the server (lib/server/chat/playground-settings.ts): whether a
 // token is set (never the token) and the agent's primary, fallbacks and aliases.
+import type { AgentAllowlist } from "../openclaw-agent/allowlist";
+
 export interface PlaygroundSettings {
   hasToken: boolean;
   primary: string | null;
@@ -8,6 +10,8 @@ export interface PlaygroundSettings {
   aliases: Record<string, string>;
   /** agents.defaults.models keys (refs the agent may use). */
   allow: string[];
+  /** The allowlist OpenClaw applies to this file (modelPolicy.allow once migrated, else the models keys). */
+  allowlist?: AgentAllowlist;
   /** OpenClaw has a huggingface auth profile: the agent uses that key, not the dashboard's token. */
   hasAuthProfile?: boolean;
   /** The config's router address, for code snippets; only a plain http(s) URL without credentials. */

@@ -63,6 +63,8 @@ describe("SseEvents", () => {
       const s = summary(events);
       expect(s.content).toBe("Part");
       expect(s.last).toMatchObject({ type: "error", error: { kind: "midstream" } });
+      // The provider said it: not a lost connection (OpenClaw stops on these instead of retrying).
+      expect(s.last).not.toHaveProperty("error.connectionLost");
       expect(JSON.stringify(events)).not.toContain("hf_secret");
     }
   });

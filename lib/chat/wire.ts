@@ -19,6 +19,10 @@ export interface ChatFailure {
   upstreamStatus?: number;
   provider?: string | null;
   requestId?: string | null;
+  /** The router's `retry-after`, in ms, when it sent one with the failure. */
+  retryAfterMs?: number;
+  /** The connection broke (not an error the provider reported): OpenClaw retries these as timeouts. */
+  connectionLost?: boolean;
 }
 
 export type ChatEvent =

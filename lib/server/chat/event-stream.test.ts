@@ -56,7 +56,8 @@ describe("chatEventStream", () => {
     expect(await next()).toEqual([{ type: "content", text: "Part" }]);
     const pending = next();
     body.destroy(new Error("ECONNRESET"));
-    expect(await pending).toMatchObject([{ type: "error", error: { kind: "midstream" } }]);
+    // connectionLost: OpenClaw retries a cut connection as a timeout, unlike an error the provider reports.
+    expect(await pending).toMatchObject([{ type: "error", error: { kind: "midstream", connectionLost: true } }]);
     expect(cleanup).toHaveBeenCalled();
     clearTimeout(timer);
   });

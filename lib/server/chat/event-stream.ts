@@ -75,6 +75,7 @@ export function chatEventStream(input: ChatStreamInput): ReadableStream<Uint8Arr
             : {
                 kind: "midstream" as const,
                 message: "The connection to the provider broke in the middle of the answer.",
+                connectionLost: true,
               };
           controller.enqueue(encodeAll(sse.fail(failure)));
           close(controller);

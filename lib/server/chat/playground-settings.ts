@@ -1,5 +1,6 @@
 import "server-only";
 import type { PlaygroundSettings } from "@/lib/chat/playground-settings";
+import { readAllowlist } from "@/lib/openclaw-agent/allowlist";
 import { readModelSettings } from "@/lib/openclaw-config/model-settings";
 import { readConfig } from "../openclaw-config/config-file";
 import { resolveToken } from "../token/token-source";
@@ -30,6 +31,7 @@ export async function playgroundSettings(): Promise<PlaygroundSettings> {
     fallbacks: [...settings.fallbacks],
     aliases: { ...settings.aliases },
     allow: [...settings.allow],
+    allowlist: readAllowlist(snapshot?.data ?? null),
   };
   if (settings.hasAuthProfile) result.hasAuthProfile = true;
   const baseUrl = publicUrl(settings.baseUrl);

@@ -1,5 +1,6 @@
 import "server-only";
 import { classifyUpstreamStatus, failureMessage, type ChatErrorKind } from "@/lib/chat/errors";
+import { parseRetryAfter } from "@/lib/chat/retry-after";
 import { routerBody, type ChatRequest } from "@/lib/chat/request";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import { parseRef, REF_PATTERN } from "@/lib/openclaw-config/model-ref";
@@ -93,6 +94,7 @@ interface ChatFailureDetails {
   upstreamStatus?: number;
   provider?: string | null;
   requestId?: string | null;
+  retryAfterMs?: number;
   ref?: string;
   model?: string;
 }
@@ -153,7 +155,15 @@ export async function startChat(
     const body = await readErrorBody(response);
     cleanup();
     if (state.timedOut) throw chatFailure("timeout", { ...where, provider, requestId });
-    throw chatFailure(classifyUpstreamStatus(status, body), { ...where, upstreamStatus: status, provider, requestId });
+    // The agent waits at least this long before it retries: keep it for "Run my configuration".
+    const retryAfterMs = parseRetryAfter(headerValue(response, "retry-after"));
+    throw chatFailure(classifyUpstreamStatus(status, body), {
+      ...where,
+      upstreamStatus: status,
+      provider,
+      requestId,
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    });
   }
   const stream = chatEventStream({
     body: response,
