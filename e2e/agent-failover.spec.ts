@@ -57,7 +57,8 @@ async function configureThroughBrowser(page: Page, fake: FakeHf, stateDir: strin
   await expect(page.getByTestId("primary")).toContainText(PRIMARY);
   await page
     .getByRole("list", { name: "Models" })
-    .getByRole("button", { name: new RegExp(`\\(${OSS.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}\\)`) })
+    .getByRole("button")
+    .filter({ has: page.getByText(OSS, { exact: true }) }) // a row is named by what it shows, its id included
     .click();
   await expect(detail.getByTestId("selected-ref").locator("code")).toHaveText(FALLBACK);
   await detail.getByRole("button", { name: "Add to fallbacks" }).click();
