@@ -57,7 +57,7 @@ export async function runSetup(options: SetupOptions): Promise<SetupReport> {
     token,
     primary,
     alias,
-    keptFallbacks: after.settings.fallbacks,
+    keptFallbacks: after.state.settings.fallbacks,
     // Printed to the terminal: masked like every other way the file leaves the dashboard.
     diff: await maskedDiff(before.text, afterSnapshot.text, [parsed.token]),
   };
