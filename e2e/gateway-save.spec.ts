@@ -140,6 +140,16 @@ test("a change made through the Gateway meanwhile gives the dashboard's 409 with
   expect((await gateway.configGet()).hash).toBe(theirs.hash);
 });
 
+test("a token saved while the Gateway runs gets the notice that it keeps the old one until a restart", async ({
+  page,
+}) => {
+  await page.goto("/token");
+  await page.getByLabel("Hugging Face token", { exact: true }).fill("hf_gatewaySaveReplacementToken0002");
+  await page.getByRole("button", { name: /^Check and (save|replace)$/ }).click();
+  await expect(page.getByTestId("token-result")).toContainText("The token works");
+  await expect(page.getByTestId("gateway-token-notice")).toContainText("openclaw gateway restart");
+});
+
 test("with the Gateway stopped, the save writes openclaw.json itself and says so", async ({ page, real }) => {
   const { gateway: gw } = real;
   await gw.stop();

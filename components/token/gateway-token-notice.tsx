@@ -1,11 +1,8 @@
 "use client";
-import { useConfigState } from "@/lib/client/config";
-
 // .env is not watched by OpenClaw: a running Gateway keeps the token it read at start (a Gateway
 // that had none picks a first one up at its next config reload). Shown after a token save or removal.
-export function GatewayTokenNotice() {
-  const { data } = useConfigState();
-  if (data?.gateway.state !== "running") return null;
+export function GatewayTokenNotice({ running }: { running: boolean }) {
+  if (!running) return null;
   return (
     <p className="alert-warn" data-testid="gateway-token-notice">
       The running OpenClaw Gateway keeps using the old token until it restarts: run{" "}

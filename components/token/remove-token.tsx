@@ -81,7 +81,7 @@ export function RemoveToken({ status }: { status: TokenStatus }) {
       <p role="status" aria-live="polite" className="muted" data-testid="remove-result">
         {message}
       </p>
-      {removal.data?.removed ? <GatewayTokenNotice /> : null}
+      {removal.data?.removed ? <GatewayTokenNotice running={removal.data.gatewayRunning} /> : null}
     </section>
   );
 }

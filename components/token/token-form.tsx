@@ -173,7 +173,7 @@ function ResultPanel({ result, onForce, busy }: { result: Result; onForce: () =>
       {!inEffect && status.shadowing ? (
         <p className="alert-warn">Saved, but not in effect: {status.shadowing.message}</p>
       ) : null}
-      <GatewayTokenNotice />
+      <GatewayTokenNotice running={result.response.gatewayRunning} />
     </div>
   );
 }

@@ -24,7 +24,7 @@ interface SetupOptions {
 interface SetupReport {
   envFile: string;
   configFile: string;
-  token: SaveTokenResponse;
+  token: Omit<SaveTokenResponse, "gatewayRunning">;
   primary: string;
   alias: SetupAliasPlan;
   keptFallbacks: string[];
