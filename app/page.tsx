@@ -1,3 +1,4 @@
+import { GatewayLine } from "@/components/ui/gateway-line";
 import { PageHeader } from "@/components/ui/page-header";
 import { ModelsCard } from "@/components/overview/models-card";
 import { TokenCard } from "@/components/overview/token-card";
@@ -7,7 +8,8 @@ export default function OverviewPage() {
   return (
     <>
       <PageHeader title="Overview" description="Is your Hugging Face setup working, and what will your agent use?" />
-      <div className="mb-6">
+      <div className="mb-6 space-y-3">
+        <GatewayLine />
         <SetupGate />
       </div>
       <div className="grid gap-6 lg:grid-cols-2">

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { DiffView } from "@/components/ui/diff-view";
 import { useCompareBackup, useRestoreBackup } from "@/lib/client/config";
+import { savedMessage } from "@/lib/openclaw-config/save-message";
 import { errorMessage } from "@/lib/client/fetcher";
 import { FileChangedError } from "@/lib/client/save-with-revision";
 import type { ConfigPreviewBody, ConfigStateBody } from "@/lib/openclaw-config/api-types";
@@ -46,7 +47,7 @@ export function BackupsPanel({ state }: { state: ConfigStateBody }) {
       : null;
   const done =
     restoring.data && restored
-      ? `Restored ${restored}. The file it replaced is now ${restoring.data.backups[0]?.name ?? "a backup"}.`
+      ? `Restored ${restored}. The file it replaced is now ${restoring.data.backups[0]?.name ?? "a backup"}. ${savedMessage(restoring.data)}`
       : null;
 
   return (

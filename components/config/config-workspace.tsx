@@ -1,5 +1,6 @@
 "use client";
 import { PendingChange } from "@/components/models/pending-change";
+import { GatewayLine } from "@/components/ui/gateway-line";
 import { useConfigState } from "@/lib/client/config";
 import { BackupsPanel } from "./backups-panel";
 import { FileView } from "./file-view";
@@ -14,6 +15,7 @@ export function ConfigWorkspace() {
   const { problem } = state;
   return (
     <div className="space-y-6">
+      <GatewayLine />
       <PendingChange showConfigLink={false} />
       <section className="card space-y-3" aria-labelledby="file-title">
         <div className="flex flex-wrap items-center justify-between gap-2">

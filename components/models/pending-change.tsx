@@ -4,12 +4,13 @@ import { DiffView } from "@/components/ui/diff-view";
 import { useConfigPreview, useConfigState, useSaveModelChange } from "@/lib/client/config";
 import { ApiError, errorMessage } from "@/lib/client/fetcher";
 import { FileChangedError } from "@/lib/client/save-with-revision";
-import type { ConfigStateBody } from "@/lib/openclaw-config/api-types";
+import type { ConfigSaveBody, ConfigStateBody } from "@/lib/openclaw-config/api-types";
 import { clearDraft, rebaseDraft, useDraft } from "./draft-store";
 import { RefLabel } from "./ref-label";
+import { savedMessage } from "@/lib/openclaw-config/save-message";
 
 type Outcome =
-  | { kind: "saved" }
+  | { kind: "saved"; saved: ConfigSaveBody }
   | { kind: "conflict"; current: ConfigStateBody }
   | { kind: "error"; message: string; issues?: { path: string; message: string }[] };
 
@@ -26,7 +27,7 @@ function outcomeOf({ isMutating, error, data }: ReturnType<typeof useSaveModelCh
           ? (error.details as { issues?: { path: string; message: string }[] } | undefined)?.issues
           : undefined,
     };
-  return data ? { kind: "saved" } : null;
+  return data ? { kind: "saved", saved: data } : null;
 }
 
 /** The unsaved change: its diff against the file as it is now, Save (with If-Match) and Discard. */
@@ -48,7 +49,7 @@ export function PendingChange({ showConfigLink = true }: { showConfigLink?: bool
     <div aria-live="polite" className="space-y-3">
       {outcome?.kind === "saved" && !draft ? (
         <p className="alert-ok" role="status">
-          Saved to openclaw.json. OpenClaw uses the new settings from its next request.
+          {savedMessage(outcome.saved)}
         </p>
       ) : null}
       {draft ? (

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from "react";
 import { errorMessage } from "@/lib/client/fetcher";
 import { useRemoveToken } from "@/lib/client/token";
+import { GatewayTokenNotice } from "./gateway-token-notice";
 import type { RemoveTokenResponse, TokenStatus } from "@/lib/token/token-status";
 
 function removedMessage(response: RemoveTokenResponse): string {
@@ -80,6 +81,7 @@ export function RemoveToken({ status }: { status: TokenStatus }) {
       <p role="status" aria-live="polite" className="muted" data-testid="remove-result">
         {message}
       </p>
+      {removal.data?.removed ? <GatewayTokenNotice running={removal.data.gatewayRunning} /> : null}
     </section>
   );
 }

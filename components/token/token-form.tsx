@@ -4,6 +4,7 @@ import { ApiError, errorMessage } from "@/lib/client/fetcher";
 import { useSaveToken } from "@/lib/client/token";
 import { NEW_TOKEN_URL, TOKEN_SETTINGS_URL, parseTokenInput } from "@/lib/token/token-input";
 import { REASON_LABELS, type SaveTokenResponse } from "@/lib/token/token-status";
+import { GatewayTokenNotice } from "./gateway-token-notice";
 
 type Result =
   | { kind: "idle" }
@@ -172,6 +173,7 @@ function ResultPanel({ result, onForce, busy }: { result: Result; onForce: () =>
       {!inEffect && status.shadowing ? (
         <p className="alert-warn">Saved, but not in effect: {status.shadowing.message}</p>
       ) : null}
+      <GatewayTokenNotice running={result.response.gatewayRunning} />
     </div>
   );
 }

@@ -93,18 +93,27 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `openclaw …args --json` with OPENCLAW_STATE_DIR=stateDir and no HF token from our env. */
-export async function openclaw(stateDir: string, args: string[]): Promise<CliResult> {
-  // A bare environment: no HF token or OpenClaw settings leak in from the test runner.
+/** Node 24 and the CLI's entry file, for callers that spawn OpenClaw themselves (e2e/support/real-gateway.ts). */
+export function openclawCommand(): { node: string; entry: string } {
+  return { node: nodeBin(), entry: cliEntry() };
+}
+
+/** A bare environment for OpenClaw on stateDir: no HF token or OpenClaw settings leak in from the test runner. */
+export async function openclawEnv(stateDir: string): Promise<NodeJS.ProcessEnv> {
   const tmp = path.join(stateDir, "tmp");
   await mkdir(tmp, { recursive: true });
-  const env = {
+  return {
     PATH: `${path.dirname(nodeBin())}${path.delimiter}${process.env.PATH}`,
     HOME: stateDir,
     OPENCLAW_STATE_DIR: stateDir,
     NO_COLOR: "1",
     TMPDIR: tmp,
   } as unknown as NodeJS.ProcessEnv;
+}
+
+/** Runs `openclaw …args --json` with OPENCLAW_STATE_DIR=stateDir and no HF token from our env. */
+export async function openclaw(stateDir: string, args: string[]): Promise<CliResult> {
+  const env = await openclawEnv(stateDir);
   return new Promise((resolve) => {
     execFile(
       nodeBin(),

@@ -1,7 +1,7 @@
 "use client";
 import { useSWRConfig } from "swr";
 import useSWRMutation from "swr/mutation";
-import type { ConfigStateBody } from "@/lib/openclaw-config/api-types";
+import type { ConfigSaveBody, ConfigStateBody } from "@/lib/openclaw-config/api-types";
 import { ApiError, fetchJson } from "./fetcher";
 
 // Every write to openclaw.json names the revision it was computed against (If-Match), so a change
@@ -35,9 +35,9 @@ function currentFile(error: unknown): ConfigStateBody | undefined {
 }
 
 /** Sends the write with `If-Match: "<revision>"`; a 409 that carries the current file throws FileChangedError. */
-export async function sendWithRevision({ url, method, json, revision }: RevisionedWrite): Promise<ConfigStateBody> {
+export async function sendWithRevision({ url, method, json, revision }: RevisionedWrite): Promise<ConfigSaveBody> {
   try {
-    return await fetchJson<ConfigStateBody>(url, { method, json, headers: { "if-match": `"${revision}"` } });
+    return await fetchJson<ConfigSaveBody>(url, { method, json, headers: { "if-match": `"${revision}"` } });
   } catch (error) {
     const current = currentFile(error);
     throw current ? new FileChangedError(error as ApiError, current) : error;
@@ -50,7 +50,7 @@ export async function sendWithRevision({ url, method, json, revision }: Revision
  */
 export function useSaveWithRevision<Arg>(configKey: string, toWrite: (arg: Arg) => RevisionedWrite) {
   const { mutate } = useSWRConfig();
-  return useSWRMutation<ConfigStateBody, Error, string, Arg>(
+  return useSWRMutation<ConfigSaveBody, Error, string, Arg>(
     configKey,
     async (_key, { arg }) => {
       try {

@@ -24,6 +24,30 @@ export interface ConfigStateBody {
   /** Which catalog the server checked the warnings against. */
   warningsCatalog: "live" | "builtin";
   backups: BackupInfo[];
+  /** The running OpenClaw Gateway, as the dashboard sees it now. */
+  gateway: GatewayInfo;
+}
+
+export type GatewayState = "running" | "stopped" | "unreachable" | "unauthorized";
+
+export interface GatewayInfo {
+  state: GatewayState;
+  /** When running: the Gateway runs the saved file (configRevisionHash === appliedConfigHash). */
+  applied?: boolean;
+  /** When running: the saved file waits for a Gateway restart. */
+  requiresRestart?: boolean;
+  /** What to tell the user (and what to do), when there is something to say. */
+  message?: string;
+}
+
+/** The answer of PATCH /api/config and of a restore: the state, and who applied the change. */
+export interface ConfigSaveBody extends ConfigStateBody {
+  /** "gateway": sent through the running Gateway's config.patch; "file": written to openclaw.json. */
+  appliedBy: "gateway" | "file";
+  /** The running Gateway uses the change now (always false for a file write). */
+  applied: boolean;
+  /** The Gateway saved it but needs a restart to use it. */
+  requiresRestart: boolean;
 }
 
 export interface ConfigPreviewBody {

@@ -135,7 +135,7 @@ export function storageError(error: unknown, target: string): AppError {
 
 /** Serialises async work per key inside this process (one writer per file). */
 const queues = new Map<string, Promise<unknown>>();
-function serialized<T>(key: string, work: () => Promise<T>): Promise<T> {
+export function serialized<T>(key: string, work: () => Promise<T>): Promise<T> {
   const previous = queues.get(key) ?? Promise.resolve();
   const next = previous.then(work, work);
   const settled = next.catch(() => {});

@@ -49,11 +49,14 @@ export interface SaveTokenResponse {
   result: TokenCheckView & { masked: string };
   inEffect: boolean;
   status: TokenStatus;
+  /** An OpenClaw Gateway is running: it keeps the token it read until it restarts (.env is not watched). */
+  gatewayRunning: boolean;
 }
 
 export interface RemoveTokenResponse {
   removed: boolean;
   status: TokenStatus;
+  gatewayRunning: boolean;
 }
 
 export const SOURCE_LABELS: Record<TokenSource, string> = {

@@ -3,7 +3,7 @@ import { isEmptyChange } from "@/lib/openclaw-config/change";
 import { handle, json, readIfMatch, readJsonBody } from "@/lib/server/http";
 import { getConfigState, saveModelChange } from "@/lib/server/openclaw-config/model-config";
 import { CONFIG_BODY_LIMIT, patchConfigSchema } from "./schema";
-import { serializeState } from "./serialize";
+import { serializeSave, serializeState } from "./serialize";
 
 export const dynamic = "force-dynamic";
 
@@ -18,13 +18,14 @@ export const GET = handle(async () => {
 /**
  * Applies {primary?, fallbacks?, aliases?, allow?} the way OpenClaw's commands do.
  * If-Match required (428); 409 with the current state when the file changed; 422 when it does
- * not parse or the result would be refused by OpenClaw.
+ * not parse or the result would be refused by OpenClaw. With a Gateway running, the change goes
+ * through its config.patch (appliedBy "gateway"), else to the file (appliedBy "file").
  */
 export const PATCH = handle(async (request: Request) => {
   const revision = readIfMatch(request);
   const change = await readJsonBody(request, patchConfigSchema, CONFIG_BODY_LIMIT);
   if (isEmptyChange(change))
     throw new AppError("invalid_body", "Nothing to change: send primary, fallbacks, aliases or allow.");
-  const state = await saveModelChange(revision, change);
-  return json(serializeState(state), { headers: etag(state.revision) });
+  const outcome = await saveModelChange(revision, change);
+  return json(serializeSave(outcome), { headers: etag(outcome.state.revision) });
 });

@@ -1,5 +1,5 @@
-import type { ConfigPreviewBody, ConfigStateBody } from "@/lib/openclaw-config/api-types";
-import type { ConfigPreview, ConfigState } from "@/lib/server/openclaw-config/model-config";
+import type { ConfigPreviewBody, ConfigSaveBody, ConfigStateBody } from "@/lib/openclaw-config/api-types";
+import type { ConfigPreview, ConfigState, SaveOutcome } from "@/lib/server/openclaw-config/model-config";
 
 // Explicit shapes for what leaves the server (the state never carries anything else).
 export function serializeState(s: ConfigState): ConfigStateBody {
@@ -22,6 +22,22 @@ export function serializeState(s: ConfigState): ConfigStateBody {
     warnings: s.warnings.map((w) => ({ kind: w.kind, ref: w.ref, message: w.message })),
     warningsCatalog: s.warningsCatalog,
     backups: s.backups.map((b) => ({ name: b.name, mtime: b.mtime, size: b.size })),
+    gateway: {
+      state: s.gateway.state,
+      ...(s.gateway.applied === undefined ? {} : { applied: s.gateway.applied }),
+      ...(s.gateway.requiresRestart === undefined ? {} : { requiresRestart: s.gateway.requiresRestart }),
+      ...(s.gateway.message ? { message: s.gateway.message } : {}),
+    },
+  };
+}
+
+/** A save's or a restore's answer: the state plus who applied it. */
+export function serializeSave(o: SaveOutcome): ConfigSaveBody {
+  return {
+    ...serializeState(o.state),
+    appliedBy: o.appliedBy,
+    applied: o.applied,
+    requiresRestart: o.requiresRestart,
   };
 }
 

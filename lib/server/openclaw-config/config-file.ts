@@ -105,7 +105,7 @@ export function serializeConfig(data: ConfigObject): string {
 }
 
 /** The file as it is now, inside a save's queue; 409 when it is no longer the revision the caller loaded. */
-async function readCurrentAt(expectedRevision: string): Promise<ConfigSnapshot> {
+export async function readCurrentAt(expectedRevision: string): Promise<ConfigSnapshot> {
   cache = null;
   const current = await readConfig();
   if (current.revision !== expectedRevision) {
@@ -228,6 +228,20 @@ export async function readBackup(name: string): Promise<{ name: string; text: st
   }
 }
 
+/** Backup `name`, parsed; 404 when there is none, 422 when it does not parse. */
+export async function readBackupConfig(name: string): Promise<{ text: string; data: ConfigObject }> {
+  const backup = await readBackup(name);
+  if (!backup) throw new AppError("not_found", `There is no backup named ${name}.`);
+  const parsed = parseConfigText(backup.text);
+  if (parsed.problem || !parsed.data)
+    throw new AppError(
+      "config_unparsable",
+      `${name} does not parse: ${parsed.problem?.message ?? "unknown problem"}. It was not restored.`,
+      parsed.problem,
+    );
+  return { text: backup.text, data: parsed.data };
+}
+
 /** Replaces openclaw.json with backup `name` (checked by `check` first) if the revision still matches. */
 export function restoreBackup(
   name: string,
@@ -237,16 +251,8 @@ export function restoreBackup(
   const file = configPath();
   return withFileLock(file, async () => {
     const current = await readCurrentAt(expectedRevision);
-    const backup = await readBackup(name);
-    if (!backup) throw new AppError("not_found", `There is no backup named ${name}.`);
-    const parsed = parseConfigText(backup.text);
-    if (parsed.problem || !parsed.data)
-      throw new AppError(
-        "config_unparsable",
-        `${name} does not parse: ${parsed.problem?.message ?? "unknown problem"}. It was not restored.`,
-        parsed.problem,
-      );
-    check(parsed.data);
+    const backup = await readBackupConfig(name);
+    check(backup.data);
     await replaceKeepingBackups(file, backup.text, current);
     cache = null;
     return readConfig();

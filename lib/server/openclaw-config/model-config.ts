@@ -2,7 +2,7 @@ import "server-only";
 import type { CatalogResponse } from "@/lib/catalog/types";
 import { computeWarnings, type ModelWarning } from "@/lib/catalog/warnings";
 import { AppError } from "@/lib/errors";
-import type { BackupInfo } from "@/lib/openclaw-config/api-types";
+import type { BackupInfo, GatewayInfo } from "@/lib/openclaw-config/api-types";
 import type { ModelChange } from "@/lib/openclaw-config/change";
 import { diffConfigText, type ConfigDiff } from "@/lib/openclaw-config/diff";
 import { applyModelChange } from "@/lib/openclaw-config/edit";
@@ -10,14 +10,20 @@ import { maskSecrets, redactConfigData, redactConfigText } from "@/lib/openclaw-
 import { isCredentialedUrl, withoutCredentials } from "@/lib/openclaw-config/secret-paths";
 import { checkTouchedConfig, type ConfigIssue } from "@/lib/openclaw-config/schema";
 import { readModelSettings, type ModelSettings } from "@/lib/openclaw-config/model-settings";
+import { mergePatchOf } from "@/lib/openclaw-config/merge-patch";
 import { builtinCatalog, getCatalog } from "../catalog/catalog";
+import { configGet, configPatch, gatewayStatus } from "../gateway/client";
+import { GatewayError } from "../gateway/errors";
 import {
   listBackups,
   readBackup,
+  readBackupConfig,
   readConfig,
+  readCurrentAt,
   restoreBackup,
   serializeConfig,
   updateConfig,
+  type ConfigObject,
   type ConfigSnapshot,
   type ParseProblem,
 } from "./config-file";
@@ -27,6 +33,9 @@ import { resolveToken } from "../token/token-source";
 // masked), warnings, and the edits (save, preview, restore). Files are opened by config-file.ts.
 // Whatever leaves from here (text, data, settings, warnings, diffs, the 409's current state) is
 // masked with lib/openclaw-config/redact.ts, and the token in effect is masked wherever it appears.
+// When OpenClaw's Gateway runs, it owns the file: a save is computed here as always, then sent to it
+// as a merge patch (config.patch), which validates, writes and hot-applies it; otherwise the file is
+// written directly (config-file.ts).
 const WARNING_CATALOG_WAIT_MS = 1500;
 
 export interface ConfigState {
@@ -43,6 +52,15 @@ export interface ConfigState {
   /** Which catalog the warnings were checked against. */
   warningsCatalog: CatalogResponse["source"];
   backups: BackupInfo[];
+  gateway: GatewayInfo;
+}
+
+/** A save's answer: the state after it, and whether the running Gateway applied it. */
+export interface SaveOutcome {
+  state: ConfigState;
+  appliedBy: "gateway" | "file";
+  applied: boolean;
+  requiresRestart: boolean;
 }
 
 export interface ConfigPreview {
@@ -85,9 +103,29 @@ function maskIssues(issues: ConfigIssue[], hidden: string[]): ConfigIssue[] {
   return issues.map((i) => ({ ...i, message: maskSecrets(i.message, hidden) }));
 }
 
-async function toState(snapshot: ConfigSnapshot): Promise<ConfigState> {
-  const catalog = await catalogForChecks();
-  const hidden = await secrets();
+/** The Gateway's state for pages; when it runs, whether it runs the saved file (one cheap config.get). */
+async function gatewayInfo(): Promise<GatewayInfo> {
+  const status = await gatewayStatus();
+  if (status.state !== "running")
+    return { state: status.state, ...(status.message ? { message: status.message } : {}) };
+  try {
+    const snapshot = await configGet();
+    return {
+      state: "running",
+      applied: snapshot.applied,
+      requiresRestart: !snapshot.applied,
+      ...(status.message ? { message: status.message } : {}),
+    };
+  } catch (error) {
+    return {
+      state: "running",
+      message: error instanceof GatewayError ? error.message : "The Gateway did not say which config it runs.",
+    };
+  }
+}
+
+async function toState(snapshot: ConfigSnapshot, gateway?: GatewayInfo): Promise<ConfigState> {
+  const [catalog, hidden, info] = await Promise.all([catalogForChecks(), secrets(), gateway ?? gatewayInfo()]);
   const data = snapshot.data ? redactConfigData(snapshot.data, hidden) : null;
   return {
     path: snapshot.path,
@@ -101,6 +139,7 @@ async function toState(snapshot: ConfigSnapshot): Promise<ConfigState> {
     warnings: snapshot.data ? warningsFor(snapshot.data, catalog, hidden) : [],
     warningsCatalog: catalog.source,
     backups: (await listBackups()).map(({ name, mtime, size }) => ({ name, mtime, size })),
+    gateway: info.message ? { ...info, message: maskSecrets(info.message, hidden) } : info,
   };
 }
 
@@ -139,17 +178,84 @@ async function withConflictState<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function saveModelChange(expectedRevision: string, change: ModelChange): Promise<ConfigState> {
+export async function saveModelChange(expectedRevision: string, change: ModelChange): Promise<SaveOutcome> {
   const catalog = await catalogForChecks();
   const hidden = await secrets();
-  const snapshot = await withConflictState(() =>
-    updateConfig(expectedRevision, (current) => {
-      const result = applyModelChange(current, change, catalog.models);
-      if (result.issues.length > 0) throw invalid(result.issues, hidden);
-      return result.config;
-    }),
-  );
-  return toState(snapshot);
+  const edit = (current: ConfigObject) => {
+    const result = applyModelChange(current, change, catalog.models);
+    if (result.issues.length > 0) throw invalid(result.issues, hidden);
+    return result.config;
+  };
+  if ((await gatewayStatus()).state === "running") {
+    return withConflictState(() => patchThroughGateway(expectedRevision, edit, "HF Provider Dashboard: model change"));
+  }
+  const snapshot = await withConflictState(() => updateConfig(expectedRevision, edit));
+  return fileOutcome(snapshot);
+}
+
+async function fileOutcome(snapshot: ConfigSnapshot): Promise<SaveOutcome> {
+  return { state: await toState(snapshot), appliedBy: "file", applied: false, requiresRestart: false };
+}
+
+/**
+ * The Gateway path: our revision check first (the same 409 as a file save), then config.get's hash,
+ * then the file once more (so that hash is the one of the file the edit was computed on), then
+ * config.patch with only what differs. `meta` is left to OpenClaw, which stamps it on every write.
+ */
+async function patchThroughGateway(
+  expectedRevision: string,
+  edit: (current: ConfigObject) => ConfigObject,
+  note: string,
+): Promise<SaveOutcome> {
+  const current = await readCurrentAt(expectedRevision);
+  if (current.problem || !current.data) throw unparsable(current);
+  const next = edit(structuredClone(current.data));
+  const base = await configGet();
+  await readCurrentAt(expectedRevision);
+  const { patch, replacePaths } = mergePatchOf(current.data, next, ["meta"]);
+  if (!patch) {
+    return {
+      state: await toState(current),
+      appliedBy: "gateway",
+      applied: base.applied,
+      requiresRestart: !base.applied,
+    };
+  }
+  let result;
+  try {
+    result = await configPatch({ raw: patch, baseHash: base.hash, replacePaths, note });
+  } catch (error) {
+    throw gatewayRefusal(error, await secrets());
+  }
+  const gateway: GatewayInfo = {
+    state: "running",
+    applied: result.applied,
+    requiresRestart: !result.applied,
+    message: result.message,
+  };
+  return {
+    state: await toState(await readConfig(), gateway),
+    appliedBy: "gateway",
+    applied: result.applied,
+    requiresRestart: result.requiresRestart || !result.applied,
+  };
+}
+
+/** OpenClaw's refusals in the dashboard's language: conflict → 409 (with the file), invalid → 422 with its issues. */
+function gatewayRefusal(error: unknown, hidden: string[]): unknown {
+  if (!(error instanceof GatewayError)) return error;
+  if (error.kind === "conflict")
+    return new AppError(
+      "conflict",
+      "openclaw.json changed since you loaded it (through the running Gateway, an editor or another tab). Review the current file and try again.",
+    );
+  if (error.kind === "invalid" || error.kind === "replace_paths_required" || error.kind === "write_rejected") {
+    const issues = (error.details as { issues?: ConfigIssue[] } | undefined)?.issues ?? [];
+    return new AppError("config_invalid", `Not saved: OpenClaw refused it. ${maskSecrets(error.message, hidden)}`, {
+      issues: maskIssues(issues, hidden),
+    });
+  }
+  return error;
 }
 
 /** The diff a change would make to the file as it is now; nothing is written. */
@@ -189,9 +295,16 @@ export async function previewRestore(name: string): Promise<ConfigPreview> {
   return { revision: snapshot.revision, diff: await maskedDiff(snapshot.text, backup.text), issues: [] };
 }
 
-export async function restoreFromBackup(name: string, expectedRevision: string): Promise<ConfigState> {
+export async function restoreFromBackup(name: string, expectedRevision: string): Promise<SaveOutcome> {
+  if ((await gatewayStatus()).state === "running") {
+    const { data: parsed } = await readBackupConfig(name);
+    checkRestorable(parsed);
+    return withConflictState(() =>
+      patchThroughGateway(expectedRevision, () => structuredClone(parsed), `HF Provider Dashboard: restore ${name}`),
+    );
+  }
   const snapshot = await withConflictState(() => restoreBackup(name, expectedRevision, checkRestorable));
-  return toState(snapshot);
+  return fileOutcome(snapshot);
 }
 
 /** The file for download, secrets masked like everywhere else. */

@@ -24,7 +24,7 @@ interface SetupOptions {
 interface SetupReport {
   envFile: string;
   configFile: string;
-  token: SaveTokenResponse;
+  token: Omit<SaveTokenResponse, "gatewayRunning">;
   primary: string;
   alias: SetupAliasPlan;
   keptFallbacks: string[];
@@ -57,7 +57,7 @@ export async function runSetup(options: SetupOptions): Promise<SetupReport> {
     token,
     primary,
     alias,
-    keptFallbacks: after.settings.fallbacks,
+    keptFallbacks: after.state.settings.fallbacks,
     // Printed to the terminal: masked like every other way the file leaves the dashboard.
     diff: await maskedDiff(before.text, afterSnapshot.text, [parsed.token]),
   };

@@ -70,7 +70,7 @@ export async function getTokenStatus(): Promise<TokenStatus> {
 }
 
 /** Checks then saves HF_TOKEN=… in <state>/.env. A rejected token is saved only with force. */
-export async function saveToken(input: string, force = false): Promise<SaveTokenResponse> {
+export async function saveToken(input: string, force = false): Promise<Omit<SaveTokenResponse, "gatewayRunning">> {
   const parsed = parseTokenInput(input);
   if (!parsed.ok) throw new AppError("invalid_token", parsed.message, { problem: parsed.problem });
   const { routerBase } = await configFacts();
@@ -94,7 +94,7 @@ export async function saveToken(input: string, force = false): Promise<SaveToken
 }
 
 /** Deletes only the HF_TOKEN line; every other line of .env stays. */
-export async function removeToken(): Promise<RemoveTokenResponse> {
+export async function removeToken(): Promise<Omit<RemoveTokenResponse, "gatewayRunning">> {
   const removed = await removeEnvFileVar(MANAGED_VAR);
   return { removed, status: await getTokenStatus() };
 }

@@ -1,7 +1,7 @@
 import { handle, json, readIfMatch, readJsonBody } from "@/lib/server/http";
 import { restoreFromBackup } from "@/lib/server/openclaw-config/model-config";
 import { restoreConfigSchema } from "./schema";
-import { serializeState } from "../../serialize";
+import { serializeSave } from "../../serialize";
 
 export const dynamic = "force-dynamic";
 
@@ -9,5 +9,5 @@ export const dynamic = "force-dynamic";
 export const POST = handle(async (request: Request) => {
   const revision = readIfMatch(request);
   const { name } = await readJsonBody(request, restoreConfigSchema, 1024);
-  return json(serializeState(await restoreFromBackup(name, revision)));
+  return json(serializeSave(await restoreFromBackup(name, revision)));
 });
