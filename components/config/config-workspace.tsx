@@ -11,7 +11,9 @@ export function ConfigWorkspace() {
   if (error)
     return <p className="alert-error">openclaw.json could not be read. Check that the state folder is readable.</p>;
   if (!state)
-    return <div className="card h-64 animate-pulse" aria-busy={isLoading} aria-label="Loading openclaw.json" />;
+    return (
+      <div className="card h-64 animate-pulse" role="status" aria-busy={isLoading} aria-label="Loading openclaw.json" />
+    );
   const { problem } = state;
   return (
     <div className="space-y-6">

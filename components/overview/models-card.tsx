@@ -28,6 +28,7 @@ export function ModelsCard() {
         ) : !state || !settings ? (
           <div
             className="h-32 animate-pulse rounded-lg bg-zinc-100 dark:bg-zinc-800"
+            role="status"
             aria-label="Loading the model settings"
           />
         ) : state.problem ? (

@@ -21,6 +21,7 @@ export function TokenCard() {
         ) : !status ? (
           <div
             className="h-40 animate-pulse rounded-lg bg-zinc-100 dark:bg-zinc-800"
+            role="status"
             aria-label="Loading the token status"
           />
         ) : status.configured ? (

@@ -22,6 +22,11 @@ function detail(gateway: GatewayInfo): string | null {
   return gateway.message ?? null;
 }
 
+/** The server's messages quote commands in backticks: show those as code. */
+function withCommands(text: string) {
+  return text.split("`").map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part));
+}
+
 export function GatewayLine() {
   const { data } = useConfigState();
   if (!data?.gateway) return null;
@@ -31,7 +36,7 @@ export function GatewayLine() {
   return (
     <p className={`${tone} text-sm`} data-testid="gateway-line" data-state={gateway.state}>
       <span className="font-medium">OpenClaw Gateway: {LABEL[gateway.state]}.</span>
-      {text ? ` ${text}` : null}
+      {text ? <> {withCommands(text)}</> : null}
     </p>
   );
 }
