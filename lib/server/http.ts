@@ -39,8 +39,15 @@ export async function readJsonBody<S extends z.ZodType>(
 }
 
 async function readTextCapped(request: Request, limit: number): Promise<string> {
-  if (!request.body) return "";
-  const reader = request.body.getReader();
+  const text = await readStreamCapped(request.body, limit);
+  if (text === null) throw tooLarge(limit);
+  return text;
+}
+
+/** A body stream as UTF-8 text, or null (and the rest never read) once it passes `limit` bytes. */
+export async function readStreamCapped(body: ReadableStream<Uint8Array> | null, limit: number): Promise<string | null> {
+  if (!body) return "";
+  const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
@@ -49,11 +56,11 @@ async function readTextCapped(request: Request, limit: number): Promise<string> 
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel().catch(() => {});
-      throw tooLarge(limit);
+      return null;
     }
     chunks.push(value);
   }
-  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks, size));
 }
 
 function tooLarge(limit: number): AppError {

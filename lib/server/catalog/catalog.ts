@@ -8,6 +8,7 @@ import { readModelSettings } from "@/lib/openclaw-config/model-settings";
 import { readConfig } from "../openclaw-config/config-file";
 import { routerUrl } from "../settings";
 import { resolveToken } from "../token/token-source";
+import { readStreamCapped } from "../http";
 
 // The router's model list merged with OpenClaw's built-ins. Fetched when first asked for (never at
 // import), kept in memory per router URL + token hash, served stale while one shared upstream call
@@ -137,20 +138,7 @@ async function readCapped(response: Response, limit: number): Promise<string | n
     await response.body?.cancel().catch(() => {});
     return response.body ? null : "";
   }
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks, size).toString("utf8");
+  return readStreamCapped(response.body, limit);
 }
 
 // Our own words only: upstream text may echo the token.
