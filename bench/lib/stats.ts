@@ -1,11 +1,7 @@
-// Order statistics for small samples; nearest-rank percentiles so a figure is always a real sample.
+// Order statistics for small samples; nearest-rank percentiles (lib/benchmark/stats) so a figure is always a real sample.
+import { percentile } from "../../lib/benchmark/stats";
 
-export function percentile(values: number[], p: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
-}
+export { percentile };
 
 export const median = (values: number[]): number | null => percentile(values, 50);
 export const p95 = (values: number[]): number | null => percentile(values, 95);

@@ -16,6 +16,8 @@ export interface Reply {
     Record<"reasoning" | "reasoning_content" | "reasoning_text", string>
   >;
   usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
+  /** "length" when `max_tokens` cut the answer short. */
+  finishReason: "stop" | "length";
 }
 
 interface ContentPart {
@@ -112,5 +114,25 @@ export function composeReply(
     deltas,
     message,
     usage: { prompt_tokens: prompt, completion_tokens: deltas.length, total_tokens: prompt + deltas.length },
+    finishReason: "stop",
+  };
+}
+
+/**
+ * `max_tokens` honoured as a provider does: the answer stops after that many tokens (one per delta
+ * here) with finish_reason "length". Anything but a positive integer below the answer's length
+ * leaves it whole.
+ */
+export function capReply(reply: Reply, maxTokens: unknown): Reply {
+  if (typeof maxTokens !== "number" || !Number.isInteger(maxTokens) || maxTokens < 1) return reply;
+  if (maxTokens >= reply.deltas.length) return reply;
+  const deltas = reply.deltas.slice(0, maxTokens);
+  const content = deltas.map((d) => d.content ?? "").join("");
+  const prompt = reply.usage.prompt_tokens;
+  return {
+    deltas,
+    message: { role: "assistant", content },
+    usage: { prompt_tokens: prompt, completion_tokens: maxTokens, total_tokens: prompt + maxTokens },
+    finishReason: "length",
   };
 }

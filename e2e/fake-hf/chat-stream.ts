@@ -19,6 +19,8 @@ export type StreamEnding = "end" | "hang" | "destroy";
 export interface StreamSpec {
   events: string[];
   ending: StreamEnding;
+  /** How many of the first events are deltas (the rest: finish, usage, [DONE]); set for a whole answer. */
+  deltaCount?: number;
 }
 
 export const sse = (data: string): string => `data: ${data}\n\n`;
@@ -48,7 +50,7 @@ function firstContent(deltas: Delta[], meta: ChunkMeta, n: number): string[] {
 
 export function buildStream(reply: Reply, meta: ChunkMeta, includeUsage: boolean, scenario: ChatScenario): StreamSpec {
   const deltas = reply.deltas.map((d) => chunk(meta, d, null));
-  const tail = [chunk(meta, {}, "stop")];
+  const tail = [chunk(meta, {}, reply.finishReason)];
   if (includeUsage) {
     tail.push(
       sse(
@@ -91,7 +93,7 @@ export function buildStream(reply: Reply, meta: ChunkMeta, includeUsage: boolean
         ending: "end",
       };
     default:
-      return { events: [...deltas, ...tail], ending: "end" };
+      return { events: [...deltas, ...tail], ending: "end", deltaCount: deltas.length };
   }
 }
 

@@ -13,6 +13,12 @@ export interface RecordedRequest {
   body: unknown;
   /** Arrival time (Date.now()). */
   at: number;
+  /**
+   * Milliseconds (performance.now(), fractional) from the request's arrival (its headers parsed) to
+   * the fake's first write of response body bytes; null while none was written. A benchmark's own
+   * time to first byte is compared with this.
+   */
+  firstByteMs: number | null;
   /** The client closed the connection before the fake finished its response. */
   aborted: boolean;
   /** The fake finished its response. */
@@ -36,6 +42,7 @@ export class RequestLog {
       headers,
       body: null,
       at: Date.now(),
+      firstByteMs: null,
       aborted: false,
       finished: false,
     };

@@ -21,11 +21,12 @@ import {
   providerDroppedBody,
   retryAfterServerErrorBody,
 } from "./bodies";
-import { composeReply, type Reply } from "./chat-content";
+import { capReply, composeReply, type Reply } from "./chat-content";
 import { buildStream, writeStream, type ChunkMeta } from "./chat-stream";
 import type { Recording, RequestContext } from "./context";
 import { toWire } from "./default-models";
 import { sendJson, sendRaw, sleep, type Headers } from "./http-util";
+import { providerSpeed, writePacedStream } from "./pacing";
 import { isQuirk, quirkStream } from "./quirk-streams";
 import { parseModelRef, resolveProvider } from "./routing";
 import { SLOW_CHAT_DELAY_MS, type ChatScenario } from "./scenario";
@@ -69,6 +70,7 @@ interface ChatBody {
   tools?: unknown;
   stream?: unknown;
   stream_options?: { include_usage?: unknown };
+  max_tokens?: unknown;
 }
 
 /** The body, or the message of a 400. */
@@ -199,7 +201,10 @@ export async function handleChat(ctx: RequestContext): Promise<void> {
   if (error) return sendError(ctx, headers, error);
   if (scenario === "hang") return; // No headers, ever.
 
-  const reply = composeReply(body.messages, provider.provider, model.reasoning, offersTools(body));
+  const reply = capReply(
+    composeReply(body.messages, provider.provider, model.reasoning, offersTools(body)),
+    body.max_tokens,
+  );
   const meta: ChunkMeta = {
     id: `chatcmpl-${randomBytes(12).toString("hex")}`,
     created: Math.floor(Date.now() / 1000),
@@ -211,6 +216,11 @@ export async function handleChat(ctx: RequestContext): Promise<void> {
     const spec = isQuirk(scenario)
       ? quirkStream(scenario, reply, meta)
       : buildStream(reply, meta, includeUsage, scenario);
+    if (ctx.scenario.pacing === "provider" && spec.deltaCount !== undefined) {
+      const deltas = spec.events.slice(0, spec.deltaCount);
+      const tail = spec.events.slice(spec.deltaCount);
+      return writePacedStream(ctx, headers, deltas, tail, providerSpeed(provider.provider));
+    }
     return writeStream(ctx, headers, spec, delayMs);
   }
   return answerOnce(ctx, headers, reply, meta, scenario);
@@ -230,7 +240,7 @@ async function answerOnce(
     object: "chat.completion",
     created: meta.created,
     model: meta.model,
-    choices: [{ index: 0, message: reply.message, finish_reason: "stop" }],
+    choices: [{ index: 0, message: reply.message, finish_reason: reply.finishReason }],
     usage: reply.usage,
   });
   const half = text.slice(0, Math.floor(text.length / 2));

@@ -5,6 +5,8 @@ import { QUIRK_SCENARIOS } from "./quirk-streams";
 
 export const WHOAMI_SCENARIOS = ["ok", "hang", "500", "malformed"] as const;
 export const MODELS_SCENARIOS = ["ok", "401", "500", "hang", "malformed", "slow"] as const;
+/** "fixed": every write `chatDelayMs` apart; "provider": each provider's own speed (pacing.ts). */
+export const PACINGS = ["fixed", "provider"] as const;
 export const CHAT_SCENARIOS = [
   "ok",
   "error-400",
@@ -59,6 +61,8 @@ export interface Scenario {
   chatScript: Record<string, ChatScenario[]>;
   /** Pause between network writes of a stream. */
   chatDelayMs: number;
+  /** How whole answers are paced: chatDelayMs, or each provider's known speed. */
+  pacing: (typeof PACINGS)[number];
 }
 
 export const SLOW_CHAT_DELAY_MS = 400;
@@ -73,6 +77,7 @@ export function defaultScenario(): Scenario {
     chatByModel: {},
     chatScript: {},
     chatDelayMs: 15,
+    pacing: "fixed",
   };
 }
 
@@ -88,6 +93,7 @@ const patchSchema = z
     chatByModel: z.record(z.string(), z.enum(CHAT_SCENARIOS)),
     chatScript: z.record(z.string(), z.array(z.enum(CHAT_SCENARIOS)).max(100)),
     chatDelayMs: ms,
+    pacing: z.enum(PACINGS),
   })
   .partial()
   .strict();

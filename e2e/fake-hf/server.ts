@@ -48,6 +48,26 @@ export interface FakeHf {
 
 const CONTROL_PREFIX = "/__control/";
 
+/** Calls `note` once, when the first body bytes are handed to the socket (by write or by end). */
+function noteFirstByte(res: ServerResponse, note: () => void): void {
+  const { write, end } = res;
+  let noted = false;
+  const check = (chunk: unknown) => {
+    if (noted || chunk === undefined || chunk === null || typeof chunk === "function") return;
+    if ((typeof chunk === "string" || chunk instanceof Uint8Array) && chunk.length === 0) return;
+    noted = true;
+    note();
+  };
+  res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
+    check(chunk);
+    return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+  } as ServerResponse["write"];
+  res.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
+    check(chunk);
+    return (end as (...args: unknown[]) => ServerResponse).call(this, chunk, ...rest);
+  } as ServerResponse["end"];
+}
+
 export async function startFakeHf(opts: FakeHfOptions = {}): Promise<FakeHf> {
   const host = opts.host ?? "127.0.0.1";
   const startScenario = (): Scenario => ({ ...defaultScenario(), catalogSize: opts.catalogSize ?? null });
@@ -95,7 +115,11 @@ export async function startFakeHf(opts: FakeHfOptions = {}): Promise<FakeHf> {
     const url = new URL(req.url ?? "/", "http://fake-hf.invalid");
     if (url.pathname.startsWith(CONTROL_PREFIX)) return control(req, res, url.pathname);
 
+    const arrived = performance.now();
     const entry = log.start(req, url);
+    noteFirstByte(res, () => {
+      entry.firstByteMs = performance.now() - arrived;
+    });
     const aborter = new AbortController();
     let killedByServer = false;
     res.on("close", () => {

@@ -32,6 +32,7 @@ interface ChatErrorExplanation {
 const TOKEN_PAGE = "/token";
 const BILLING_URL = "https://huggingface.co/settings/billing";
 const TOKENS_URL = "https://huggingface.co/settings/tokens";
+const PROVIDER_SETTINGS_URL = "https://huggingface.co/settings/inference-providers";
 
 const CHAT_ERRORS: Record<ChatErrorKind, ChatErrorExplanation> = {
   no_token: {
@@ -66,7 +67,10 @@ const CHAT_ERRORS: Record<ChatErrorKind, ChatErrorExplanation> = {
     title: "No enabled provider serves this model",
     message:
       "The router answered model_not_supported: no provider you have enabled serves this model with this policy.",
-    action: { label: "Pick another provider or policy (or enable providers in your Hugging Face settings)" },
+    action: {
+      label: "Pick another provider or policy, or enable providers in your Hugging Face settings",
+      href: PROVIDER_SETTINGS_URL,
+    },
   },
   model_not_found: {
     title: "Unknown model",

@@ -19,7 +19,7 @@ const DEFAULT_CHAT_TIMEOUT_MS = 60_000;
 const MAX_ERROR_BODY = 16 * 1024;
 
 /** HF_CHAT_TIMEOUT_MS: the longest silence from the router (before it answers, or between two reads). */
-function chatTimeoutMs(): number {
+export function chatTimeoutMs(): number {
   const value = Number(process.env.HF_CHAT_TIMEOUT_MS);
   return Number.isFinite(value) && value > 0 ? value : DEFAULT_CHAT_TIMEOUT_MS;
 }
