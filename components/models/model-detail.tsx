@@ -5,6 +5,7 @@ import { buildRef, type Policy } from "@/lib/openclaw-config/model-ref";
 import type { ModelChange } from "@/lib/openclaw-config/change";
 import type { ModelSettings } from "@/lib/openclaw-config/model-settings";
 import { AliasEditor } from "./alias-editor";
+import { BenchmarkPanel } from "./benchmark-panel";
 import { formatTokens } from "./format";
 import { PolicyControl } from "./policy-control";
 import { ProvidersTable } from "./providers-table";
@@ -99,6 +100,13 @@ export function ModelDetail({
           </button>
         </div>
       </div>
+
+      <BenchmarkPanel
+        model={model}
+        settings={settings}
+        onStep={onStep}
+        onPickProvider={(provider) => setPolicy({ kind: "provider", provider })}
+      />
     </section>
   );
 }

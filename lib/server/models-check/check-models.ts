@@ -3,7 +3,7 @@ import pLimit from "p-limit";
 import { failureMessage } from "@/lib/chat/errors";
 import { AppError } from "@/lib/errors";
 import { CHECK_MAX_TOKENS, CHECK_PROMPT, checkKindOf, type CheckResult } from "@/lib/models-check/kinds";
-import { readAllowlist } from "@/lib/openclaw-agent/allowlist";
+import { configuredRefs, HF_PREFIX } from "@/lib/models-check/refs";
 import { parseRef } from "@/lib/openclaw-config/model-ref";
 import { readModelSettings } from "@/lib/openclaw-config/model-settings";
 import { chatTimeoutMs } from "../chat/start-chat";
@@ -16,22 +16,13 @@ import { resolveToken } from "../token/token-source";
 // Never automatic (it spends a little credit): only this route starts it.
 export const CHECK_CONCURRENCY = 4;
 export const MAX_CHECK_REFS = 100;
-const PREFIX = "huggingface/";
-
-/** Every ref the agent may use that goes to the Hugging Face router: primary, fallbacks, the allowlist that applies. */
-export function configuredRefs(config: Record<string, unknown> | null): string[] {
-  const settings = readModelSettings(config);
-  const allow = readAllowlist(config).refs.filter((ref) => !ref.endsWith("/*"));
-  const refs = [...(settings.primary ? [settings.primary] : []), ...settings.fallbacks, ...allow];
-  return [...new Set(refs.filter((ref) => ref.startsWith(PREFIX)))];
-}
 
 export async function checkModels(requested: string[] | undefined, signal: AbortSignal): Promise<CheckResult[]> {
   const [token, snapshot] = await Promise.all([resolveToken(), readConfig().catch(() => null)]);
   if (!token) throw new AppError("no_token", "Add a Hugging Face token on the Token page before checking models.");
   const data = snapshot?.data ?? null;
   const refs = requested
-    ? [...new Set(requested.map((ref) => (ref.startsWith(PREFIX) ? ref : `${PREFIX}${ref}`)))]
+    ? [...new Set(requested.map((ref) => (ref.startsWith(HF_PREFIX) ? ref : `${HF_PREFIX}${ref}`)))]
     : configuredRefs(data);
   if (refs.length > MAX_CHECK_REFS)
     throw new AppError(
