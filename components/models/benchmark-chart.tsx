@@ -12,7 +12,7 @@ export default function BenchmarkChart({ providers }: { providers: ProviderSumma
   const scatterRef = useRef<HTMLDivElement>(null);
   const barsRef = useRef<HTMLDivElement>(null);
   const points = providers.filter((p) => p.tokensPerSecondP50 !== null && p.costUsdPerRun !== null);
-  const timed = providers.filter((p) => p.ttftMsP50 !== null);
+  const timed = providers.filter((p) => p.ttftMsP50 !== null).sort((a, b) => a.ttftMsP50! - b.ttftMsP50!);
 
   useEffect(() => {
     if (!scatterRef.current || !barsRef.current) return;
@@ -24,9 +24,9 @@ export default function BenchmarkChart({ providers }: { providers: ProviderSumma
       {
         showLine: false,
         height: 240,
-        chartPadding: { top: 20, right: 40, bottom: 20, left: 10 },
+        chartPadding: { top: 20, right: 80, bottom: 10, left: 10 },
         axisX: { type: AutoScaleAxis, onlyInteger: true, labelInterpolationFnc: (v: number) => `${v}` },
-        axisY: { labelInterpolationFnc: (v: number) => `$${Number(v).toPrecision(2)}` },
+        axisY: { labelInterpolationFnc: (v: number) => `$${Number(Number(v).toPrecision(3))}` },
       },
     );
     scatter.on("draw", (event) => {

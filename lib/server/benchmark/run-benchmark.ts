@@ -97,7 +97,7 @@ export function summarize(offer: ProviderOffer, results: readonly TimedResult[])
     ttftMsP50: round(percentile(ttfts, 50)),
     ttftMsP95: round(percentile(ttfts, 95)),
     tokensPerSecondP50: round(percentile(speeds, 50)),
-    costUsdPerRun: costs.length === ok.length && costs.length > 0 ? mean(costs) : null,
+    costUsdPerRun: costs.length === ok.length && costs.length > 0 ? Number(mean(costs)!.toPrecision(6)) : null,
     advertised: {
       throughput: offer.throughput ?? null,
       firstTokenLatencyMs: offer.firstTokenLatencyMs ?? null,
