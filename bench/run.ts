@@ -5,6 +5,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startFakeHf } from "../e2e/fake-hf/server";
+import { benchBenchmark } from "./benchmark";
 import { benchCatalog } from "./catalog";
 import { benchChat } from "./chat";
 import { benchColdStart } from "./cold-start";
@@ -20,7 +21,7 @@ import { benchPicker } from "./picker";
 
 const WATCHDOG_MS = 15 * 60_000;
 const TOKEN = "hf_BenchToken0123456789abcdefghijklmn";
-/** `npm run bench -- --only=chat,catalog` runs a subset (names: chat, catalog, config, picker, js, coldstart). */
+/** `npm run bench -- --only=chat,catalog` runs a subset (names: chat, catalog, config, benchmark, picker, js, coldstart). */
 const ONLY = process.argv
   .find((a) => a.startsWith("--only="))
   ?.slice("--only=".length)
@@ -83,6 +84,7 @@ async function main(): Promise<number> {
       if (wanted("chat")) results.chat = await figure("chat", () => benchChat(ctx));
       if (wanted("catalog")) results.catalog = await figure("catalog", () => benchCatalog(ctx));
       if (wanted("config")) results.config = await figure("config", () => benchConfig(ctx));
+      if (wanted("benchmark")) results.benchmark = await figure("benchmark", () => benchBenchmark(ctx));
       if (wanted("picker") || wanted("js")) {
         browser = await launchBrowser();
         const b = browser;

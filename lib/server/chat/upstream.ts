@@ -17,6 +17,8 @@ export function postUpstream(
   headers: Record<string, string>,
   body: string,
   signal: AbortSignal,
+  /** Called when the whole request has been handed to the socket (a benchmark's clock starts here). */
+  onSent?: () => void,
 ): Promise<IncomingMessage> {
   const target = new URL(url);
   const client = target.protocol === "https:" ? https : http;
@@ -32,6 +34,7 @@ export function postUpstream(
       },
     );
     request.setNoDelay(true);
+    if (onSent) request.once("finish", onSent);
     request.on("error", () => reject(new UpstreamUnreachable()));
     request.end(body);
   });

@@ -6,9 +6,10 @@ import type { ChatUsage } from "@/lib/chat/wire";
 import { tokensPerSecond } from "@/lib/benchmark/stats";
 import { headerValue, postUpstream, readCapped } from "../chat/upstream";
 
-// One streamed completion, timed at the upstream socket: the clock starts just before the request
-// is written and stops on the 'data' events of the router's body, read before any parsing, so the
-// dashboard's own work (SSE parsing, NDJSON, the browser) is not in the figures. Used by the
+// One streamed completion, timed at the upstream socket: the clock starts when the whole request has
+// been handed to the socket and stops on the 'data' events of the router's body, noted before any
+// parsing, so the dashboard's own work (building the request, SSE parsing, NDJSON, the browser) is
+// not in the figures. Used by the
 // model check (max_tokens 1) and the provider benchmark.
 const MAX_ERROR_BODY = 16 * 1024;
 const RELEASE_MS = 1000;
@@ -35,9 +36,9 @@ export interface TimedResult {
   status: number | null;
   /** x-inference-provider */
   provider: string | null;
-  /** Request written → first body byte from the router. */
+  /** Request handed to the socket → first body byte from the router. */
   ttftMs: number | null;
-  /** Request written → the answer's end (or the failure). */
+  /** Request handed to the socket → the answer's end (or the failure). */
   totalMs: number;
   usage: ChatUsage | null;
   tokensPerSecond: number | null;
@@ -73,7 +74,7 @@ export async function timedCompletion(call: TimedCall): Promise<TimedResult> {
     stream: true,
     stream_options: { include_usage: true },
   });
-  const started = performance.now();
+  let started = performance.now();
   const result = (partial: Partial<TimedResult>): TimedResult => ({
     ok: false,
     failure: null,
@@ -94,6 +95,9 @@ export async function timedCompletion(call: TimedCall): Promise<TimedResult> {
         { authorization: `Bearer ${call.token}`, "content-type": "application/json", accept: "text/event-stream" },
         body,
         controller.signal,
+        () => {
+          started = performance.now();
+        },
       );
     } catch {
       return result({ failure: timedOut ? "timeout" : "unreachable" });
