@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import http from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
@@ -19,6 +20,17 @@ const test = base.extend<{ dataDir: string }>({
 
 const chatCalls = (fake: { requests(): { path: string; body: unknown; aborted: boolean }[] }) =>
   fake.requests().filter((r) => r.path === "/v1/chat/completions");
+
+async function noSeriousAxeViolation(page: Page) {
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const results = await new AxeBuilder({ page })
+      .options({ rules: { "label-content-name-mismatch": { enabled: true } } })
+      .analyze();
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${scheme}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  }
+}
 
 async function openModel(page: Page) {
   await page.goto(`/models?model=${encodeURIComponent(MODEL)}`);
@@ -70,6 +82,7 @@ test("ranks the providers by their measured speed, charts them, and pins the one
   await expect(chart.getByTestId("benchmark-scatter").locator(".ct-point")).toHaveCount(4);
   await expect(chart.getByTestId("benchmark-bars").locator(".ct-bar")).toHaveCount(4);
   await expect(chart.getByTestId("benchmark-scatter")).toHaveAttribute("aria-label", new RegExp(`Fastest: ${fastest}`));
+  await noSeriousAxeViolation(page);
 
   // History: kept on disk (mode 0600) and shown.
   await expect(panel.getByTestId("benchmark-history-row")).toHaveCount(1);
@@ -91,7 +104,8 @@ test("ranks the providers by their measured speed, charts them, and pins the one
   const saved = await readConfigJson(stateDir);
   expect(saved.agents.defaults.model.primary).toBe(`${OSS}:${expected[1]}`);
   expect(saved.agents.defaults.models[`${OSS}:${expected[1]}`]).toEqual({ alias: "Big" });
-  await expect(rows.nth(1).getByRole("button", { name: `Use ${expected[1]}` })).toHaveText("In use");
+  await expect(rows.nth(1).getByRole("button")).toHaveText(`${expected[1]} in use`);
+  await expect(rows.nth(1).getByRole("button")).toBeDisabled();
 
   // A later visit shows the history from the file.
   await page.reload();

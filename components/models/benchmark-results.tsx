@@ -111,9 +111,9 @@ export function BenchmarkResults({
                   className="btn px-2 py-1 text-xs"
                   disabled={inUse(p.provider)}
                   onClick={() => onUse(p.provider)}
-                  aria-label={`Use ${p.provider}`}
+                  title={inUse(p.provider) ? undefined : `Use this provider: put :${p.provider} on the model's refs`}
                 >
-                  {inUse(p.provider) ? "In use" : "Use this provider"}
+                  {inUse(p.provider) ? `${p.provider} in use` : `Use ${p.provider}`}
                 </button>
               </td>
             </tr>
