@@ -46,6 +46,10 @@ test("checks every configured ref on the Overview, only when asked, with a mix o
       "deepseek-ai/DeepSeek-R1": "hang",
     },
   });
+  const checkRequests: string[] = [];
+  page.on("request", (r) => {
+    if (new URL(r.url()).pathname === "/api/models/check") checkRequests.push(r.method());
+  });
   await page.goto("/");
   const panel = page.getByTestId("check-all");
   await expect(panel.getByTestId("check-all-cost")).toContainText("each of your 6 configured models");
@@ -89,8 +93,9 @@ test("checks every configured ref on the Overview, only when asked, with a mix o
     .getByRole("link", { name: /on the Models page/ })
     .click();
   await expect(page.getByTestId("model-detail").getByRole("heading", { level: 2 })).toHaveText("Kimi K2");
-  // Same results on the Models page (same tab, same config).
+  // Same results on the Models page (same tab, same config), and only the one POST was ever sent.
   await expect(page.getByTestId("check-all").getByTestId("check-result")).toHaveCount(6);
+  expect(checkRequests).toEqual(["POST"]);
 });
 
 test("an invalid token, on the Models page; results go away when the config changes", async ({

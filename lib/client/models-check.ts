@@ -32,7 +32,15 @@ export function useModelsCheck() {
   );
 }
 
-/** The last check's results, read from the cache (null fetcher: this never requests anything). */
+/**
+ * The last check's results, read from the cache. It must never request anything (a null fetcher
+ * falls back to the app's GET fetcher in SWR), so every revalidation is off.
+ */
 export function useLastModelsCheck() {
-  return useSWR<ModelsCheckRun>(modelsCheckKey(), null);
+  return useSWR<ModelsCheckRun>(modelsCheckKey(), null, {
+    revalidateOnMount: false,
+    revalidateIfStale: false,
+    revalidateOnFocus: false,
+    revalidateOnReconnect: false,
+  });
 }
