@@ -1,15 +1,20 @@
 "use client";
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import type { CatalogModel } from "@/lib/catalog/types";
 import { buildRef, type Policy } from "@/lib/openclaw-config/model-ref";
 import type { ModelChange } from "@/lib/openclaw-config/change";
 import type { ModelSettings } from "@/lib/openclaw-config/model-settings";
 import { AliasEditor } from "./alias-editor";
-import { BenchmarkPanel } from "./benchmark-panel";
 import { formatTokens } from "./format";
 import { PolicyControl } from "./policy-control";
 import { ProvidersTable } from "./providers-table";
 import { RefLabel } from "./ref-label";
+
+// The benchmark (its table, history and chart) loads with the first model opened, not with the page.
+const BenchmarkPanel = dynamic(() => import("./benchmark-panel").then((m) => m.BenchmarkPanel), {
+  loading: () => <p className="muted text-sm">Loading the benchmark…</p>,
+});
 
 /** One model: its providers, a routing policy, and what to do with the resulting ref. */
 export function ModelDetail({
