@@ -26,7 +26,7 @@ export default function BenchmarkChart({ providers }: { providers: ProviderSumma
         height: 240,
         chartPadding: { top: 20, right: 80, bottom: 10, left: 10 },
         axisX: { type: AutoScaleAxis, onlyInteger: true, labelInterpolationFnc: (v: number) => `${v}` },
-        axisY: { labelInterpolationFnc: (v: number) => `$${Number(Number(v).toPrecision(3))}` },
+        axisY: { offset: 64, labelInterpolationFnc: (v: number) => `$${Number(Number(v).toPrecision(3))}` },
       },
     );
     scatter.on("draw", (event) => {

@@ -31,7 +31,7 @@ export function BenchmarkResults({
     .sort((a, b) => a.costUsdPerRun! - b.costUsdPerRun!)[0]?.provider;
   return (
     <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Benchmark results">
-      <table className="w-full min-w-[48rem] text-left text-sm" data-testid="benchmark-results">
+      <table className="w-full min-w-[40rem] text-left text-sm" data-testid="benchmark-results">
         <caption className="sr-only">Benchmark results per provider, fastest first token first</caption>
         <thead className="text-xs uppercase text-zinc-500 dark:text-zinc-400">
           <tr>
@@ -56,11 +56,8 @@ export function BenchmarkResults({
             <th scope="col" className="py-2 pr-3 text-right">
               Cost per run
             </th>
-            <th scope="col" className="py-2 pr-3 text-right">
+            <th scope="col" className="py-2 text-right">
               Advertised
-            </th>
-            <th scope="col" className="py-2">
-              <span className="sr-only">Action</span>
             </th>
           </tr>
         </thead>
@@ -82,6 +79,17 @@ export function BenchmarkResults({
                     </span>
                   ) : null}
                 </span>
+                <span className="mt-1 block">
+                  <button
+                    type="button"
+                    className="btn px-2 py-1 text-xs"
+                    disabled={inUse(p.provider)}
+                    onClick={() => onUse(p.provider)}
+                    title={inUse(p.provider) ? undefined : `Use this provider: put :${p.provider} on the model's refs`}
+                  >
+                    {inUse(p.provider) ? `${p.provider} in use` : `Use ${p.provider}`}
+                  </button>
+                </span>
               </th>
               <td className="py-2 pr-3 text-right tabular-nums">{p.runs}</td>
               <td
@@ -100,21 +108,10 @@ export function BenchmarkResults({
               <td className="py-2 pr-3 text-right tabular-nums">
                 {p.costUsdPerRun === null ? "—" : formatUsd(p.costUsdPerRun)}
               </td>
-              <td className="muted py-2 pr-3 text-right text-xs tabular-nums">
+              <td className="muted py-2 text-right text-xs tabular-nums">
                 {formatNumber(opt(p.advertised.throughput), "tok/s")} · {ms(p.advertised.firstTokenLatencyMs)}
                 <br />
                 {formatPrice(opt(p.advertised.inputPrice))} in · {formatPrice(opt(p.advertised.outputPrice))} out /1M
-              </td>
-              <td className="py-2 text-right">
-                <button
-                  type="button"
-                  className="btn px-2 py-1 text-xs"
-                  disabled={inUse(p.provider)}
-                  onClick={() => onUse(p.provider)}
-                  title={inUse(p.provider) ? undefined : `Use this provider: put :${p.provider} on the model's refs`}
-                >
-                  {inUse(p.provider) ? `${p.provider} in use` : `Use ${p.provider}`}
-                </button>
               </td>
             </tr>
           ))}
