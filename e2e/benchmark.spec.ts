@@ -113,6 +113,31 @@ test("ranks the providers by their measured speed, charts them, and pins the one
   await expect(page.getByTestId("benchmark-history")).toContainText(expected[0]);
 });
 
+test("for a model the agent does not use, Use <provider> picks it as the detail's policy", async ({
+  page,
+  fake,
+  stateDir,
+}) => {
+  await writeAgentConfig(stateDir, { primary: "huggingface/deepseek-ai/DeepSeek-R1" });
+  fake.setScenario({ pacing: "provider" });
+  const panel = await openModel(page);
+  await panel.getByLabel("Runs per provider").fill("1");
+  await panel.getByRole("checkbox", { name: "together" }).uncheck();
+  await panel.getByRole("checkbox", { name: "fireworks-ai" }).uncheck();
+  await expect(panel.getByTestId("benchmark-estimate")).toContainText("2 requests");
+  await panel.getByRole("button", { name: "Run benchmark" }).click();
+  await expect(panel.getByTestId("benchmark-status")).toHaveText("2 of 2 runs done.");
+  expect(
+    chatCalls(fake)
+      .map((c) => (c.body as { model: string }).model)
+      .sort(),
+  ).toEqual([`${MODEL}:cerebras`, `${MODEL}:groq`].sort());
+  await expect(panel.getByText("Your agent does not use this model yet")).toBeVisible();
+  await panel.getByRole("button", { name: "Use groq", exact: true }).click();
+  await expect(page.getByTestId("selected-ref")).toContainText(`${OSS}:groq`);
+  await expect(page.getByTestId("pending-change")).toHaveCount(0);
+});
+
 test("Stop aborts every upstream call, and a stopped benchmark is not kept", async ({
   page,
   fake,
