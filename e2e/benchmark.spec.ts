@@ -1,10 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
 import http from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { PROVIDER_SPEEDS } from "./fake-hf/pacing";
 import { expect, test as base } from "./fixtures";
+import { expectNoSeriousAxeViolation } from "./support/axe";
 import { readConfigJson, writeAgentConfig } from "./support/config-files";
 
 // Benchmarking a model's providers from its detail: progress, the ranked table, the chart, "Use
@@ -20,17 +20,6 @@ const test = base.extend<{ dataDir: string }>({
 
 const chatCalls = (fake: { requests(): { path: string; body: unknown; aborted: boolean }[] }) =>
   fake.requests().filter((r) => r.path === "/v1/chat/completions");
-
-async function noSeriousAxeViolation(page: Page) {
-  for (const scheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    const results = await new AxeBuilder({ page })
-      .options({ rules: { "label-content-name-mismatch": { enabled: true } } })
-      .analyze();
-    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(serious.map((v) => `${scheme}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-  }
-}
 
 async function openModel(page: Page) {
   await page.goto(`/models?model=${encodeURIComponent(MODEL)}`);
@@ -82,7 +71,7 @@ test("ranks the providers by their measured speed, charts them, and pins the one
   await expect(chart.getByTestId("benchmark-scatter").locator(".ct-point")).toHaveCount(4);
   await expect(chart.getByTestId("benchmark-bars").locator(".ct-bar")).toHaveCount(4);
   await expect(chart.getByTestId("benchmark-scatter")).toHaveAttribute("aria-label", new RegExp(`Fastest: ${fastest}`));
-  await noSeriousAxeViolation(page);
+  await expectNoSeriousAxeViolation(page);
 
   // History: kept on disk (mode 0600) and shown.
   await expect(panel.getByTestId("benchmark-history-row")).toHaveCount(1);

@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { expectNoSeriousAxeViolation } from "./support/axe";
 import { agentConfig, writeAgentConfig, writeConfig } from "./support/config-files";
 
 // "Check all" on the Overview and the Models page: a 1-token completion per configured ref, only
@@ -13,17 +12,6 @@ const KIMI = "huggingface/moonshotai/Kimi-K2-Instruct";
 const R1 = "huggingface/deepseek-ai/DeepSeek-R1:novita";
 
 test.use({ appEnv: { HF_TOKEN: "hf_modelsCheckSpecToken12345", HF_CHAT_TIMEOUT_MS: "1500" } });
-
-async function noSeriousAxeViolation(page: Page) {
-  for (const scheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    const results = await new AxeBuilder({ page })
-      .options({ rules: { "label-content-name-mismatch": { enabled: true } } })
-      .analyze();
-    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(serious.map((v) => `${scheme}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-  }
-}
 
 const chatCalls = (fake: { requests(): { path: string; body: unknown }[] }) =>
   fake.requests().filter((r) => r.path === "/v1/chat/completions");
@@ -78,7 +66,7 @@ test("checks every configured ref on the Overview, only when asked, with a mix o
     "https://huggingface.co/settings/inference-providers",
   );
   await expect(kindOf(R1)).toHaveAttribute("data-kind", "timeout");
-  await noSeriousAxeViolation(page);
+  await expectNoSeriousAxeViolation(page);
 
   // One call per ref, each a 1-token completion of the ref as the router receives it.
   const calls = chatCalls(fake);

@@ -2,6 +2,7 @@
 import { formatUsd } from "@/lib/chat/cost";
 import type { ProviderSummary } from "@/lib/benchmark/wire";
 import { formatNumber, formatPrice } from "./format";
+import { RankBadges } from "./providers-table";
 
 const ms = (value: number | null) => (value === null ? "—" : `${Math.round(value).toLocaleString("en")} ms`);
 const opt = (value: number | null) => value ?? undefined;
@@ -68,16 +69,7 @@ export function BenchmarkResults({
                 <span className="inline-flex flex-wrap items-center gap-1">
                   <span className="muted tabular-nums">{i + 1}.</span>
                   {p.provider}
-                  {p.provider === cheapest ? (
-                    <span className="badge border-emerald-300 text-emerald-800 dark:border-emerald-700 dark:text-emerald-200">
-                      Cheapest
-                    </span>
-                  ) : null}
-                  {p.provider === fastest ? (
-                    <span className="badge border-sky-300 text-sky-800 dark:border-sky-700 dark:text-sky-200">
-                      Fastest
-                    </span>
-                  ) : null}
+                  <RankBadges cheapest={p.provider === cheapest} fastest={p.provider === fastest} />
                 </span>
                 <span className="mt-1 block">
                   <button

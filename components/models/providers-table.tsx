@@ -4,6 +4,22 @@ import { formatNumber, formatPrice, formatTokens } from "./format";
 
 const yesNo = (value: boolean | undefined) => (value === undefined ? "—" : value ? "yes" : "no");
 
+/** "Cheapest" and "Fastest" beside a provider's name (here by the router's figures, in a benchmark by measured ones). */
+export function RankBadges({ cheapest, fastest }: { cheapest: boolean; fastest: boolean }) {
+  return (
+    <>
+      {cheapest ? (
+        <span className="badge border-emerald-300 text-emerald-800 dark:border-emerald-700 dark:text-emerald-200">
+          Cheapest
+        </span>
+      ) : null}
+      {fastest ? (
+        <span className="badge border-sky-300 text-sky-800 dark:border-sky-700 dark:text-sky-200">Fastest</span>
+      ) : null}
+    </>
+  );
+}
+
 /** Every provider of a model, with the cheapest and the fastest live ones marked. */
 export function ProvidersTable({ model }: { model: CatalogModel }) {
   if (model.providers.length === 0) {
@@ -52,16 +68,7 @@ export function ProvidersTable({ model }: { model: CatalogModel }) {
               <th scope="row" className="py-2 pr-3 font-medium">
                 <span className="inline-flex flex-wrap items-center gap-1">
                   {p.provider}
-                  {p.provider === cheapest ? (
-                    <span className="badge border-emerald-300 text-emerald-800 dark:border-emerald-700 dark:text-emerald-200">
-                      Cheapest
-                    </span>
-                  ) : null}
-                  {p.provider === fastest ? (
-                    <span className="badge border-sky-300 text-sky-800 dark:border-sky-700 dark:text-sky-200">
-                      Fastest
-                    </span>
-                  ) : null}
+                  <RankBadges cheapest={p.provider === cheapest} fastest={p.provider === fastest} />
                 </span>
               </th>
               <td
