@@ -17,6 +17,8 @@ export const errorStatus = {
   unsupported_media_type: 415,
   config_unparsable: 422,
   config_invalid: 422,
+  /** OpenClaw would take the write for a clobber (size drop, gateway.mode removed): nothing written. */
+  config_write_rejected: 422,
   precondition_required: 428,
   too_many_requests: 429,
   storage_failed: 507,
