@@ -26,6 +26,8 @@ export const errorStatus = {
   upstream_unreachable: 502,
   upstream_timeout: 504,
   upstream_error: 502,
+  /** The running Gateway stopped answering in the middle of a save. */
+  gateway_unavailable: 503,
   no_token: 409,
 } as const;
 

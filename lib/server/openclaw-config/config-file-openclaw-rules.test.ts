@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { AppError } from "@/lib/errors";
+import { appErrorOf } from "@/lib/testing/app-error-of";
 import { readConfig, restoreBackup, updateConfig } from "./config-file";
 
 // config-file.ts writes openclaw.json the way OpenClaw's own writes do, so the next Gateway start
@@ -35,14 +35,6 @@ const bigConfig = (bytes: number, extra: Record<string, unknown> = {}) => ({
 });
 const write = (name: string, value: unknown) =>
   writeFileSync(path.join(dir, name), `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600 });
-const refusal = async (work: Promise<unknown>) => {
-  const error = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-};
 
 describe("writing openclaw.json as OpenClaw does", () => {
   it("keeps meta exactly as the file has it, even when a change drops or alters it", async () => {
@@ -70,7 +62,9 @@ describe("writing openclaw.json as OpenClaw does", () => {
   it("refuses to remove gateway.mode (422), writing nothing", async () => {
     write("openclaw.json", { meta: META, gateway: { mode: "local", port: 1 } });
     const before = readFileSync(file(), "utf8");
-    const error = await refusal(updateConfig((await readConfig()).revision, (c) => ({ ...c, gateway: { port: 1 } })));
+    const error = await appErrorOf(
+      updateConfig((await readConfig()).revision, (c) => ({ ...c, gateway: { port: 1 } })),
+    );
     expect(error.code).toBe("config_write_rejected");
     expect(error.status).toBe(422);
     expect(error.message).toMatch(/gateway\.mode \("local"\)/);
@@ -81,7 +75,7 @@ describe("writing openclaw.json as OpenClaw does", () => {
   it("refuses to shrink a file of 512 bytes or more below half, and allows down to half", async () => {
     write("openclaw.json", bigConfig(4000));
     const size = statSync(file()).size;
-    const error = await refusal(
+    const error = await appErrorOf(
       updateConfig((await readConfig()).revision, (c) => ({ ...c, agents: { defaults: { models: {} } } })),
     );
     expect(error.code).toBe("config_write_rejected");
@@ -101,7 +95,7 @@ describe("writing openclaw.json as OpenClaw does", () => {
   it("compares with openclaw.json.last-good too: a small file after a big last-good is refused", async () => {
     write("openclaw.json", { meta: META, gateway: { mode: "local" }, a: 1 });
     write("openclaw.json.last-good", bigConfig(4000));
-    const error = await refusal(updateConfig((await readConfig()).revision, (c) => ({ ...c, a: 2 })));
+    const error = await appErrorOf(updateConfig((await readConfig()).revision, (c) => ({ ...c, a: 2 })));
     expect(error.message).toMatch(/last-known-good/);
     // Small files below the 512-byte baseline may shrink freely.
     write("openclaw.json.last-good", { meta: META, gateway: { mode: "local" }, padding: "x".repeat(300) });
@@ -118,7 +112,7 @@ describe("writing openclaw.json as OpenClaw does", () => {
     expect(json("openclaw.json.bak")).toEqual({ meta: META, gateway: { mode: "local" }, a: 1 });
 
     const before = readFileSync(file(), "utf8");
-    const error = await refusal(restoreBackup("openclaw.json.bak.2", (await readConfig()).revision));
+    const error = await appErrorOf(restoreBackup("openclaw.json.bak.2", (await readConfig()).revision));
     expect(error.code).toBe("config_write_rejected"); // .bak.1 became .bak.2 in the rotation
     expect(readFileSync(file(), "utf8")).toBe(before);
   });
