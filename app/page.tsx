@@ -1,5 +1,6 @@
 import { GatewayLine } from "@/components/ui/gateway-line";
 import { PageHeader } from "@/components/ui/page-header";
+import { GatewayAgentPanel } from "@/components/models/gateway-agent-panel";
 import { ModelsCard } from "@/components/overview/models-card";
 import { TokenCard } from "@/components/overview/token-card";
 import { SetupGate } from "@/components/setup/setup-gate";
@@ -15,6 +16,9 @@ export default function OverviewPage() {
       <div className="grid gap-6 lg:grid-cols-2">
         <TokenCard />
         <ModelsCard />
+      </div>
+      <div className="mt-6">
+        <GatewayAgentPanel />
       </div>
     </>
   );

@@ -7,6 +7,7 @@ import type { ModelChange } from "@/lib/openclaw-config/change";
 import { AgentModels } from "./agent-models";
 import { AllowlistTable } from "./allowlist-table";
 import { CatalogBanner } from "./catalog-banner";
+import { GatewayAgentPanel } from "./gateway-agent-panel";
 import { addDraftStep } from "./draft-store";
 import { ModelDetail } from "./model-detail";
 import { ModelList } from "./model-list";
@@ -80,6 +81,7 @@ export function ModelsWorkspace() {
           <AllowlistTable settings={settings} onStep={onStep} />
         </div>
       ) : null}
+      <GatewayAgentPanel />
 
       <section aria-labelledby="picker-title" className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
         <div className="card min-w-0 space-y-4">

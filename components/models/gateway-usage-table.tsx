@@ -1,0 +1,91 @@
+"use client";
+import type { CatalogModel } from "@/lib/catalog/types";
+import type { GatewayUsageBody, UsageTotalsBody } from "@/lib/openclaw-agent/gateway-view";
+import { RouterPrice } from "./router-price";
+
+function formatCost(usd: number): string {
+  return usd === 0 ? "$0" : usd < 0.01 ? "< $0.01" : `$${usd.toFixed(2)}`;
+}
+
+function Cells({ totals }: { totals: UsageTotalsBody }) {
+  return (
+    <>
+      <td className="py-2 pr-3 text-right">{totals.input.toLocaleString("en")}</td>
+      <td className="py-2 pr-3 text-right">{totals.output.toLocaleString("en")}</td>
+      <td className="py-2 pr-3 text-right">
+        {formatCost(totals.totalCost)}
+        {totals.missingCostEntries > 0 ? <span className="muted"> +{totals.missingCostEntries} unpriced</span> : null}
+      </td>
+    </>
+  );
+}
+
+/** sessions.usage for huggingface models: calls, tokens and OpenClaw's cost estimate, per model. */
+export function GatewayUsageTable({
+  usage,
+  days,
+  index,
+}: {
+  usage: GatewayUsageBody;
+  days: number;
+  index: Map<string, CatalogModel>;
+}) {
+  const { huggingface } = usage;
+  return (
+    <div className="space-y-2">
+      <p className="text-sm" data-testid="gateway-usage-summary">
+        Last {days} days: {huggingface.count.toLocaleString("en")} Hugging Face model calls,{" "}
+        {(huggingface.totals.totalTokens || 0).toLocaleString("en")} tokens, estimated{" "}
+        {formatCost(huggingface.totals.totalCost)} (all providers: {formatCost(usage.allProviders.totalCost)}).
+      </p>
+      {usage.models.length > 0 ? (
+        <div className="overflow-x-auto">
+          <table className="w-full min-w-[36rem] text-left text-sm" data-testid="gateway-usage">
+            <thead className="text-xs uppercase text-zinc-500 dark:text-zinc-400">
+              <tr>
+                <th scope="col" className="py-2 pr-3">
+                  Model
+                </th>
+                <th scope="col" className="py-2 pr-3 text-right">
+                  Calls
+                </th>
+                <th scope="col" className="py-2 pr-3 text-right">
+                  Input tokens
+                </th>
+                <th scope="col" className="py-2 pr-3 text-right">
+                  Output tokens
+                </th>
+                <th scope="col" className="py-2 pr-3 text-right">
+                  Estimated cost
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Router price now
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+              {usage.models.map((m) => (
+                <tr key={m.model} data-testid="gateway-usage-row" data-model={m.model}>
+                  <td className="py-2 pr-3">
+                    <code className="break-all">{m.model}</code>
+                  </td>
+                  <td className="py-2 pr-3 text-right">{m.count.toLocaleString("en")}</td>
+                  <Cells totals={m.totals} />
+                  <td className="py-2 pr-3">
+                    <RouterPrice id={m.model} index={index} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="muted text-sm">No session used a Hugging Face model in that time.</p>
+      )}
+      <p className="muted text-xs">
+        Costs are OpenClaw&apos;s estimates from each model&apos;s configured cost ($ per 1M tokens), not Hugging Face
+        billing.
+      </p>
+    </div>
+  );
+}
