@@ -4,8 +4,15 @@ import type { CatalogModel } from "@/lib/catalog/types";
 import type { GatewayCatalogModelBody } from "@/lib/openclaw-agent/gateway-view";
 import { formatTokens } from "./format";
 import { RouterPrice } from "./router-price";
+import { TableHead } from "./table-head";
 
 const FIRST_ROWS = 10;
+const COLUMNS = [
+  { label: "Model" },
+  { label: "Context", numeric: true },
+  { label: "Router price $/1M in / out" },
+  { label: "For the agent" },
+];
 const REASONS: Record<string, string> = {
   "missing-auth": "no key",
   "auth-failed": "key refused",
@@ -30,22 +37,7 @@ export function GatewayCatalogTable({
     <div className="space-y-2">
       <div className="overflow-x-auto">
         <table className="w-full min-w-[36rem] text-left text-sm" data-testid="gateway-catalog">
-          <thead className="text-xs uppercase text-zinc-500 dark:text-zinc-400">
-            <tr>
-              <th scope="col" className="py-2 pr-3">
-                Model
-              </th>
-              <th scope="col" className="py-2 pr-3 text-right">
-                Context
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                Router price $/1M in / out
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                For the agent
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={COLUMNS} />
           <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
             {shown.map((m) => (
               <tr key={m.ref} data-testid="gateway-catalog-row" data-ref={m.ref}>

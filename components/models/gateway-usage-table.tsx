@@ -2,6 +2,16 @@
 import type { CatalogModel } from "@/lib/catalog/types";
 import type { GatewayUsageBody, UsageTotalsBody } from "@/lib/openclaw-agent/gateway-view";
 import { RouterPrice } from "./router-price";
+import { TableHead } from "./table-head";
+
+const COLUMNS = [
+  { label: "Model" },
+  { label: "Calls", numeric: true },
+  { label: "Input tokens", numeric: true },
+  { label: "Output tokens", numeric: true },
+  { label: "Estimated cost", numeric: true },
+  { label: "Router price now" },
+];
 
 function formatCost(usd: number): string {
   return usd === 0 ? "$0" : usd < 0.01 ? "< $0.01" : `$${usd.toFixed(2)}`;
@@ -41,28 +51,7 @@ export function GatewayUsageTable({
       {usage.models.length > 0 ? (
         <div className="overflow-x-auto">
           <table className="w-full min-w-[36rem] text-left text-sm" data-testid="gateway-usage">
-            <thead className="text-xs uppercase text-zinc-500 dark:text-zinc-400">
-              <tr>
-                <th scope="col" className="py-2 pr-3">
-                  Model
-                </th>
-                <th scope="col" className="py-2 pr-3 text-right">
-                  Calls
-                </th>
-                <th scope="col" className="py-2 pr-3 text-right">
-                  Input tokens
-                </th>
-                <th scope="col" className="py-2 pr-3 text-right">
-                  Output tokens
-                </th>
-                <th scope="col" className="py-2 pr-3 text-right">
-                  Estimated cost
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  Router price now
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={COLUMNS} />
             <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
               {usage.models.map((m) => (
                 <tr key={m.model} data-testid="gateway-usage-row" data-model={m.model}>
