@@ -26,6 +26,7 @@ export function GatewayAgentPanel() {
   const view = useGatewayView();
   const catalog = useCatalog();
   const index = useCatalogIndex(catalog.data?.models);
+  const prices = { index, live: catalog.data?.source === "live" };
   const data = view.data;
   return (
     <section
@@ -83,7 +84,7 @@ export function GatewayAgentPanel() {
                   {list.refreshFailed ? (
                     <p className="alert-warn text-sm">The Gateway&apos;s last catalog refresh failed: older rows.</p>
                   ) : null}
-                  <GatewayCatalogTable models={list.models} index={index} />
+                  <GatewayCatalogTable models={list.models} prices={prices} />
                 </>
               )}
             </PartView>
@@ -91,7 +92,7 @@ export function GatewayAgentPanel() {
           <div className="space-y-2">
             <h3 className="label">Usage</h3>
             <PartView part={data.usage}>
-              {(usage) => <GatewayUsageTable usage={usage} days={data.usageDays} index={index} />}
+              {(usage) => <GatewayUsageTable usage={usage} days={data.usageDays} prices={prices} />}
             </PartView>
           </div>
         </div>

@@ -1,9 +1,8 @@
 "use client";
 import { useState } from "react";
-import type { CatalogModel } from "@/lib/catalog/types";
 import type { GatewayCatalogModelBody } from "@/lib/openclaw-agent/gateway-view";
 import { formatTokens } from "./format";
-import { RouterPrice } from "./router-price";
+import { type PriceSource, RouterPrice } from "./router-price";
 import { TableHead } from "./table-head";
 
 const FIRST_ROWS = 10;
@@ -20,13 +19,7 @@ const REASONS: Record<string, string> = {
 };
 
 /** The huggingface rows of the Gateway's published catalog, beside the router's prices. */
-export function GatewayCatalogTable({
-  models,
-  index,
-}: {
-  models: GatewayCatalogModelBody[];
-  index: Map<string, CatalogModel>;
-}) {
+export function GatewayCatalogTable({ models, prices }: { models: GatewayCatalogModelBody[]; prices: PriceSource }) {
   const [all, setAll] = useState(false);
   if (models.length === 0)
     return (
@@ -47,7 +40,7 @@ export function GatewayCatalogTable({
                 </td>
                 <td className="py-2 pr-3 text-right">{formatTokens(m.contextWindow)}</td>
                 <td className="py-2 pr-3">
-                  <RouterPrice id={m.id} index={index} />
+                  <RouterPrice id={m.id} prices={prices} />
                 </td>
                 <td className="py-2 pr-3">
                   {m.available

@@ -1,7 +1,6 @@
 "use client";
-import type { CatalogModel } from "@/lib/catalog/types";
 import type { GatewayUsageBody, UsageTotalsBody } from "@/lib/openclaw-agent/gateway-view";
-import { RouterPrice } from "./router-price";
+import { type PriceSource, RouterPrice } from "./router-price";
 import { TableHead } from "./table-head";
 
 const COLUMNS = [
@@ -34,11 +33,11 @@ function Cells({ totals }: { totals: UsageTotalsBody }) {
 export function GatewayUsageTable({
   usage,
   days,
-  index,
+  prices,
 }: {
   usage: GatewayUsageBody;
   days: number;
-  index: Map<string, CatalogModel>;
+  prices: PriceSource;
 }) {
   const { huggingface } = usage;
   return (
@@ -61,7 +60,7 @@ export function GatewayUsageTable({
                   <td className="py-2 pr-3 text-right">{m.count.toLocaleString("en")}</td>
                   <Cells totals={m.totals} />
                   <td className="py-2 pr-3">
-                    <RouterPrice id={m.model} index={index} />
+                    <RouterPrice id={m.model} prices={prices} />
                   </td>
                 </tr>
               ))}
