@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { expect } from "./fixtures";
 import { openclaw } from "./support/openclaw-cli";
-import { fileJson, realGatewayTest } from "./support/real-gateway-test";
+import { fileJson, realGatewayTest, restoreInBrowser } from "./support/real-gateway-test";
 
 // The browser against the REAL OpenClaw Gateway 2026.9.6, on a migrated file (meta.migrations.
 // modelPolicyAllowlist): the allowlist is edited where OpenClaw keeps it (modelPolicy.allow) and the
@@ -136,11 +136,7 @@ test("a change that needs a restart says so with the command, and the page says 
     mode: 0o600,
   });
 
-  await page.goto("/config");
-  await page.getByRole("button", { name: "Compare openclaw.json.bak with the current file" }).click();
-  const answer = page.waitForResponse((r) => r.url().endsWith("/api/config/backups/restore"));
-  await page.getByRole("button", { name: "Restore openclaw.json.bak" }).click();
-  const body = await (await answer).json();
+  const body = await restoreInBrowser(page, "openclaw.json.bak");
   expect(body).toMatchObject({ appliedBy: "gateway", applied: false, requiresRestart: true });
   await expect(page.getByTestId("backups")).toContainText("the Gateway needs a restart to use it");
   await expect(page.getByTestId("backups")).toContainText("openclaw gateway restart");

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { expect } from "./fixtures";
 import { openclaw } from "./support/openclaw-cli";
-import { fileJson, realGatewayTest } from "./support/real-gateway-test";
+import { fileJson, realGatewayTest, restoreInBrowser } from "./support/real-gateway-test";
 
 // The dashboard's saves against the REAL OpenClaw Gateway 2026.9.6: with it running, a save in the
 // browser goes through config.patch and is live (config.get's hash moves, `openclaw models status`
@@ -146,11 +146,7 @@ test("a restore with the Gateway running goes through its config.patch and is li
   const backup = JSON.parse(await readFile(path.join(gw.stateDir, "openclaw.json.bak"), "utf8"));
   expect(backup.agents.defaults.model.primary).not.toBe(current.agents.defaults.model.primary);
 
-  await page.goto("/config");
-  await page.getByRole("button", { name: "Compare openclaw.json.bak with the current file" }).click();
-  const answer = page.waitForResponse((r) => r.url().endsWith("/api/config/backups/restore"));
-  await page.getByRole("button", { name: "Restore openclaw.json.bak" }).click();
-  const body = await (await answer).json();
+  const body = await restoreInBrowser(page, "openclaw.json.bak");
   expect(body).toMatchObject({ appliedBy: "gateway", applied: true, requiresRestart: false });
   await expect(page.getByTestId("backups")).toContainText("Applied by the running Gateway: your agent uses it now.");
 

@@ -2,6 +2,7 @@ import "./server-only-stub";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import type { Page } from "@playwright/test";
 import { DashboardGateway } from "../../lib/server/gateway/client";
 import { test as base } from "../fixtures";
 import { type RealGatewayOptions, type RealGateway, startRealGateway } from "./real-gateway";
@@ -59,3 +60,12 @@ export function realGatewayTest(name: string, options: RealGatewayOptions) {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests read into the file freely
 export const fileJson = async (stateDir: string): Promise<any> =>
   JSON.parse(await readFile(path.join(stateDir, "openclaw.json"), "utf8"));
+
+/** Restores backup `name` on the Config page (Compare, then Restore): the restore's JSON answer. */
+export async function restoreInBrowser(page: Page, name: string) {
+  await page.goto("/config");
+  await page.getByRole("button", { name: `Compare ${name} with the current file` }).click();
+  const answer = page.waitForResponse((r) => r.url().endsWith("/api/config/backups/restore"));
+  await page.getByRole("button", { name: `Restore ${name}` }).click();
+  return (await answer).json();
+}
