@@ -54,8 +54,7 @@ export function GatewayAgentPanel() {
         />
       ) : data.state !== "running" ? (
         <div className="space-y-1 text-sm" data-testid="gateway-agent-absent">
-          <p className="font-medium">{ABSENT[data.state]}: nothing to read from it.</p>
-          {data.message ? <p>{withCommands(data.message)}</p> : null}
+          <p className="font-medium">{data.message ? withCommands(data.message) : `${ABSENT[data.state]}.`}</p>
           <p className="muted">
             Key source, published catalog and usage show here while it runs; openclaw.json is edited directly meanwhile.
           </p>
