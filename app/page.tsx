@@ -1,6 +1,7 @@
 import { GatewayLine } from "@/components/ui/gateway-line";
 import { PageHeader } from "@/components/ui/page-header";
 import { CheckAllPanel } from "@/components/models/check-all-panel";
+import { GatewayAgentPanel } from "@/components/models/gateway-agent-panel";
 import { ModelsCard } from "@/components/overview/models-card";
 import { TokenCard } from "@/components/overview/token-card";
 import { SetupGate } from "@/components/setup/setup-gate";
@@ -19,6 +20,9 @@ export default function OverviewPage() {
       </div>
       <div className="mt-6">
         <CheckAllPanel />
+      </div>
+      <div className="mt-6">
+        <GatewayAgentPanel />
       </div>
     </>
   );

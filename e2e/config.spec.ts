@@ -73,7 +73,9 @@ test("backups: compare with the current file, restore one, the replaced file bec
   request,
   stateDir,
 }) => {
-  await writeConfig(stateDir, { agents: { defaults: { model: { primary: R1 } } } });
+  // Big enough that the saves below do not double it: restoring it is no shrink below half.
+  const workspace = `/home/someone/${"agents-workspace/".repeat(100)}`;
+  await writeConfig(stateDir, { agents: { defaults: { workspace, model: { primary: R1 } } } });
   const original = await readConfigText(stateDir);
   expect((await patchConfig(request, { fallbacks: [QWEN] })).response.status()).toBe(200);
   expect((await patchConfig(request, { aliases: { [R1]: "main" } })).response.status()).toBe(200);
@@ -90,6 +92,29 @@ test("backups: compare with the current file, restore one, the replaced file bec
   expect(await readConfigText(stateDir)).toBe(original);
   expect(await readFile(`${configFile(stateDir)}.bak`, "utf8")).toBe(latest);
   await expect(page.getByTestId("config-file")).not.toContainText('"alias"');
+});
+
+test("a restore that would shrink the file below half is refused as OpenClaw refuses it, nothing written", async ({
+  page,
+  request,
+  stateDir,
+}) => {
+  await writeConfig(stateDir, { gateway: { mode: "local" }, agents: { defaults: { model: { primary: R1 } } } });
+  expect((await patchConfig(request, { fallbacks: [QWEN], aliases: { [R1]: "main" } })).response.status()).toBe(200);
+  const latest = await readConfigText(stateDir);
+  expect(Buffer.byteLength(latest)).toBeGreaterThanOrEqual(512);
+
+  await page.goto("/config");
+  const backups = page.getByTestId("backups");
+  await backups.getByRole("button", { name: "Compare openclaw.json.bak with the current file" }).click();
+  const answer = page.waitForResponse((r) => r.url().endsWith("/api/config/backups/restore"));
+  await backups.getByRole("button", { name: "Restore openclaw.json.bak" }).click();
+  const response = await answer;
+  expect(response.status()).toBe(422);
+  expect((await response.json()).error.code).toBe("config_write_rejected");
+  await expect(backups.getByRole("alert")).toContainText("below half of the current file");
+  await expect(backups.getByRole("alert")).toContainText("openclaw.json.clobbered");
+  expect(await readConfigText(stateDir)).toBe(latest);
 });
 
 test("the config API: revisions, conflicts, validation, preview without writing", async ({ request, stateDir }) => {

@@ -17,6 +17,8 @@ export const errorStatus = {
   unsupported_media_type: 415,
   config_unparsable: 422,
   config_invalid: 422,
+  /** OpenClaw would take the write for a clobber (size drop, gateway.mode removed): nothing written. */
+  config_write_rejected: 422,
   precondition_required: 428,
   too_many_requests: 429,
   storage_failed: 507,
@@ -24,6 +26,8 @@ export const errorStatus = {
   upstream_unreachable: 502,
   upstream_timeout: 504,
   upstream_error: 502,
+  /** The running Gateway stopped answering in the middle of a save. */
+  gateway_unavailable: 503,
   no_token: 409,
 } as const;
 

@@ -2,14 +2,16 @@
 import { useId, useState } from "react";
 import { parseRef } from "@/lib/openclaw-config/model-ref";
 import type { ModelChange } from "@/lib/openclaw-config/change";
-import { refProblem } from "@/lib/openclaw-config/ref-rules";
+import { isWildcardEntry } from "@/lib/openclaw-agent/allowlist";
+import { allowEntryProblem } from "@/lib/openclaw-config/ref-rules";
 import type { ModelSettings } from "@/lib/openclaw-config/model-settings";
 import { AliasEditor } from "./alias-editor";
 import { RefLabel } from "./ref-label";
 
 /**
- * agents.defaults.models: every ref the agent may use (when non-empty, OpenClaw allows only these),
- * each with its alias. Refs in use as primary or fallback cannot be removed here.
+ * The allowlist that applies to this file, where it keeps it (lib/openclaw-agent/allowlist.ts):
+ * agents.defaults.modelPolicy.allow once migrated, the keys of agents.defaults.models before. With
+ * entries, OpenClaw lets the agent choose only those. Aliases live in agents.defaults.models either way.
  */
 export function AllowlistTable({
   settings,
@@ -21,13 +23,16 @@ export function AllowlistTable({
   const id = useId();
   const [draft, setDraft] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const policy = settings.allowlistPath === "agents.defaults.modelPolicy.allow";
   const inUse = new Set([...(settings.primary ? [settings.primary] : []), ...settings.fallbacks]);
-  const refs = [...settings.allow, ...Object.keys(settings.aliases).filter((r) => !settings.allow.includes(r))];
+  const others = policy ? settings.modelEntries : Object.keys(settings.aliases);
+  const refs = [...settings.allow, ...others.filter((r) => !settings.allow.includes(r))];
+  const listed = new Set(settings.allow);
 
   const add = (event: React.FormEvent) => {
     event.preventDefault();
     const ref = draft.trim();
-    const problem = refProblem(ref);
+    const problem = allowEntryProblem(ref);
     if (problem) return setError(problem);
     if (!parseRef(ref).hasPrefix)
       return setError("Start the ref with huggingface/ so OpenClaw sends it to Hugging Face.");
@@ -43,10 +48,21 @@ export function AllowlistTable({
         <h2 id="allowlist-title" className="text-lg font-semibold">
           Allowed models and aliases
         </h2>
-        <p className="muted mt-1">
-          {refs.length === 0
-            ? "Empty: the agent may use any model."
-            : "The agent may use only these refs. An alias names a ref in chats and commands."}
+        <p className="muted mt-1" data-testid="allowlist-source" data-path={settings.allowlistPath}>
+          {policy ? (
+            <>
+              This file keeps its allowlist in <code>agents.defaults.modelPolicy.allow</code> (it was migrated:{" "}
+              <code>meta.migrations.modelPolicyAllowlist</code>); aliases stay in <code>agents.defaults.models</code>.
+            </>
+          ) : (
+            <>
+              This file is not migrated yet: OpenClaw reads the keys of <code>agents.defaults.models</code> as the
+              allowlist (and moves them to <code>agents.defaults.modelPolicy.allow</code> at its next write).
+            </>
+          )}{" "}
+          {settings.allow.length === 0
+            ? "It is empty: the agent may use any model."
+            : "The agent may choose only the allowed entries. An alias names a ref in chats and commands."}
         </p>
       </div>
       {refs.length > 0 ? (
@@ -57,30 +73,48 @@ export function AllowlistTable({
               className="flex flex-wrap items-center justify-between gap-2 py-2"
               data-testid="allow-row"
               data-ref={ref}
+              data-allowed={listed.has(ref) ? "true" : "false"}
             >
               <span className="flex min-w-0 flex-wrap items-center gap-2">
                 <RefLabel refText={ref} alias={settings.aliases[ref]} />
                 {inUse.has(ref) ? (
                   <span className="muted text-xs">{ref === settings.primary ? "primary" : "fallback"}</span>
                 ) : null}
+                {policy && !listed.has(ref) && settings.allow.length > 0 ? (
+                  <span className="muted text-xs">not in the allowlist</span>
+                ) : null}
               </span>
               <span className="flex flex-wrap items-center gap-2">
-                <AliasEditor
-                  refText={ref}
-                  alias={settings.aliases[ref]}
-                  otherAliases={settings.aliases}
-                  onSave={(alias) => onStep({ aliases: { [ref]: alias } })}
-                />
-                <button
-                  type="button"
-                  className="btn px-2 py-1 text-xs"
-                  disabled={inUse.has(ref)}
-                  title={inUse.has(ref) ? "In use as primary or fallback" : undefined}
-                  aria-label={`Remove ${ref} from the allowlist`}
-                  onClick={() => onStep({ allow: settings.allow.filter((r) => r !== ref) })}
-                >
-                  Remove
-                </button>
+                {isWildcardEntry(ref) ? null : (
+                  <AliasEditor
+                    refText={ref}
+                    alias={settings.aliases[ref]}
+                    otherAliases={settings.aliases}
+                    onSave={(alias) => onStep({ aliases: { [ref]: alias } })}
+                  />
+                )}
+                {listed.has(ref) ? (
+                  <button
+                    type="button"
+                    className="btn px-2 py-1 text-xs"
+                    // A legacy file's entry also holds the ref's options, and OpenClaw keeps refs in use there.
+                    disabled={!policy && inUse.has(ref)}
+                    title={!policy && inUse.has(ref) ? "In use as primary or fallback" : undefined}
+                    aria-label={`Remove ${ref} from the allowlist`}
+                    onClick={() => onStep({ allow: settings.allow.filter((r) => r !== ref) })}
+                  >
+                    Remove
+                  </button>
+                ) : (
+                  <button
+                    type="button"
+                    className="btn px-2 py-1 text-xs"
+                    aria-label={`Allow ${ref}`}
+                    onClick={() => onStep({ allow: [...settings.allow, ref] })}
+                  >
+                    Allow
+                  </button>
+                )}
               </span>
             </li>
           ))}

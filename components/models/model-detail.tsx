@@ -1,6 +1,7 @@
 "use client";
 import dynamic from "next/dynamic";
 import { useState } from "react";
+import { isAllowed as allowsRef } from "@/lib/openclaw-agent/allowlist";
 import type { CatalogModel } from "@/lib/catalog/types";
 import { buildRef, type Policy } from "@/lib/openclaw-config/model-ref";
 import type { ModelChange } from "@/lib/openclaw-config/change";
@@ -32,7 +33,9 @@ export function ModelDetail({
   const ref = buildRef(model.id, policy.kind === "provider" && !policy.provider ? { kind: "auto" } : policy);
   const isPrimary = settings.primary === ref;
   const isFallback = settings.fallbacks.includes(ref);
-  const isAllowed = settings.allow.includes(ref);
+  // Listed in the allowlist that applies (an empty one allows any model, but adding makes it a list).
+  const allowlist = { path: settings.allowlistPath, refs: settings.allow };
+  const isAllowed = settings.allow.length > 0 && allowsRef(ref, allowlist, settings.aliases[ref]);
 
   return (
     <section className="card space-y-5" aria-labelledby="model-detail-title" data-testid="model-detail">

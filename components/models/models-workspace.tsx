@@ -8,6 +8,7 @@ import { AgentModels } from "./agent-models";
 import { AllowlistTable } from "./allowlist-table";
 import { CatalogBanner } from "./catalog-banner";
 import { CheckAllPanel } from "./check-all-panel";
+import { GatewayAgentPanel } from "./gateway-agent-panel";
 import { addDraftStep } from "./draft-store";
 import { ModelDetail } from "./model-detail";
 import { ModelList } from "./model-list";
@@ -82,6 +83,7 @@ export function ModelsWorkspace() {
         </div>
       ) : null}
       {settings && !problem ? <CheckAllPanel /> : null}
+      <GatewayAgentPanel />
 
       <section aria-labelledby="picker-title" className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
         <div className="card min-w-0 space-y-4">

@@ -30,7 +30,9 @@ function configuredOptions(settings: PlaygroundSettings): { ref: string; label: 
   };
   add(settings.primary, "Primary");
   settings.fallbacks.forEach((ref, i) => add(ref, `Fallback ${i + 1}`));
-  for (const ref of [...Object.keys(settings.aliases), ...settings.allow])
+  // Wildcard entries (huggingface/*) and alias names in modelPolicy.allow are not refs to pick.
+  const allowedRefs = settings.allow.filter((entry) => !entry.endsWith("/*") && entry.includes("/"));
+  for (const ref of [...Object.keys(settings.aliases), ...allowedRefs])
     add(ref, settings.aliases[ref] ? "Alias" : "Allowed");
   return out;
 }

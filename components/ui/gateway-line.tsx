@@ -23,7 +23,7 @@ function detail(gateway: GatewayInfo): string | null {
 }
 
 /** The server's messages quote commands in backticks: show those as code. */
-function withCommands(text: string) {
+export function withCommands(text: string) {
   return text.split("`").map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part));
 }
 

@@ -12,21 +12,24 @@ import { residentBytes } from "./process-memory";
 // (beforeAll/afterAll). Kept fast and offline: Hugging Face discovery is off and no non-HF key is in
 // the environment (a GROQ_API_KEY made startup try to install a plugin from ClawHub).
 // stop() ends the whole process group (SIGTERM, then SIGKILL) and helpers that left the group;
-// dispose() also removes the state folder. A worker that exits without either still kills the group.
+// start() runs it again on the same folder and port; dispose() also removes the state folder. A worker that exits without either still kills the group.
 
 export interface RealGateway {
   port: number;
   token: string;
   stateDir: string;
-  pid: number;
-  /** Milliseconds from spawn to the "[gateway] ready" log line. */
-  startMs: number;
-  /** Everything the Gateway printed so far. */
+  /** The current run's process. */
+  readonly pid: number;
+  /** Milliseconds from spawn to the "[gateway] ready" log line, for the current run. */
+  readonly startMs: number;
+  /** Everything the Gateway printed so far in the current run. */
   logs(): string;
   /** Resident memory of the Gateway and of its helper processes, in bytes. */
   memory(): Promise<{ gateway: number; helpers: number[] }>;
   /** Ends the Gateway and every helper; the state folder stays (for checks after a stop). */
   stop(): Promise<void>;
+  /** Starts it again on the same state folder and port (after stop(), or stopping it first). */
+  start(): Promise<void>;
   /** stop(), then removes the state folder. */
   dispose(): Promise<void>;
 }
@@ -107,10 +110,61 @@ export async function startRealGateway(options: RealGatewayOptions = {}): Promis
   }
 
   const { node, entry } = openclawCommand();
+  const env = await openclawEnv(stateDir);
+  let run: Run = await launch(node, entry, stateDir, env, port, options.readyTimeoutMs ?? 90_000).catch(
+    async (error: unknown) => {
+      await rm(stateDir, { recursive: true, force: true });
+      throw error;
+    },
+  );
+  const gateway: RealGateway = {
+    port,
+    token,
+    stateDir,
+    get pid() {
+      return run.pid;
+    },
+    get startMs() {
+      return run.startMs;
+    },
+    logs: () => run.output(),
+    memory: async () => ({
+      gateway: await residentBytes(run.pid),
+      helpers: await Promise.all((await descendants(run.pid)).map((helper) => residentBytes(helper).catch(() => 0))),
+    }),
+    stop: () => run.stop(),
+    start: async () => {
+      await run.stop();
+      run = await launch(node, entry, stateDir, env, port, options.readyTimeoutMs ?? 90_000);
+    },
+    dispose: async () => {
+      await run.stop();
+      await rm(stateDir, { recursive: true, force: true });
+    },
+  };
+  return gateway;
+}
+
+interface Run {
+  pid: number;
+  startMs: number;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** One `openclaw gateway run` on the state folder, until its "[gateway] ready" line. */
+async function launch(
+  node: string,
+  entry: string,
+  stateDir: string,
+  env: NodeJS.ProcessEnv,
+  port: number,
+  readyTimeoutMs: number,
+): Promise<Run> {
   const started = Date.now();
   const child: ChildProcess = spawn(node, [entry, "gateway", "run"], {
     cwd: stateDir,
-    env: await openclawEnv(stateDir),
+    env,
     detached: true, // its own process group, so stop() can end it with every helper
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -134,32 +188,14 @@ export async function startRealGateway(options: RealGatewayOptions = {}): Promis
     for (const helper of helpers) if (alive(helper)) signal(helper, "SIGKILL");
     process.removeListener("exit", killOnExit);
   };
-  const dispose = async () => {
-    await stop();
-    await rm(stateDir, { recursive: true, force: true });
-  };
 
   try {
-    await waitUntilReady(() => output, exited, port, options.readyTimeoutMs ?? 90_000);
+    await waitUntilReady(() => output, exited, port, readyTimeoutMs);
   } catch (error) {
-    await dispose();
+    await stop();
     throw new Error(`${(error as Error).message}\n--- gateway output ---\n${output.slice(-4000)}`);
   }
-  const startMs = Date.now() - started;
-  return {
-    port,
-    token,
-    stateDir,
-    pid,
-    startMs,
-    logs: () => output,
-    memory: async () => ({
-      gateway: await residentBytes(pid),
-      helpers: await Promise.all((await descendants(pid)).map((helper) => residentBytes(helper).catch(() => 0))),
-    }),
-    stop,
-    dispose,
-  };
+  return { pid, startMs: Date.now() - started, output: () => output, stop };
 }
 
 async function waitUntilReady(output: () => string, exited: Promise<number | null>, port: number, timeoutMs: number) {

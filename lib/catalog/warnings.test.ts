@@ -39,7 +39,11 @@ describe("model warnings", () => {
         { fallbacks: ["huggingface/deepseek-ai/DeepSeek-R1:featherless-ai"] },
         ["provider_not_serving huggingface/deepseek-ai/DeepSeek-R1:featherless-ai"],
       ],
-      [{ allow: ["huggingface/acme/NotAModel"] }, ["model_missing huggingface/acme/NotAModel"]],
+      [{ allow: [base.primary, "huggingface/acme/NotAModel"] }, ["model_missing huggingface/acme/NotAModel"]],
+      [
+        { allow: ["huggingface/Qwen/Qwen3-8B"], fallbacks: ["huggingface/Qwen/Qwen3-8B"] },
+        ["outside_allowlist huggingface/deepseek-ai/DeepSeek-R1"],
+      ],
       [
         { fallbacks: ["huggingface/mistralai/Mistral-7B-Instruct-v0.3"] },
         ["no_live_provider huggingface/mistralai/Mistral-7B-Instruct-v0.3"],
@@ -62,7 +66,14 @@ describe("model warnings", () => {
     for (const [settings, expected] of all) expect(kinds(settings), JSON.stringify(settings)).toEqual(expected);
   });
   it("leaves other providers' allowlist entries alone", () => {
-    expect(kinds({ allow: ["anthropic/claude-opus-4"] })).toEqual([]);
+    expect(kinds({ allow: [base.primary, "anthropic/claude-opus-4"] })).toEqual([]);
+  });
+  it("judges the allowlist that applies: wildcards, and aliases in modelPolicy.allow", () => {
+    const policy = { allowlistPath: "agents.defaults.modelPolicy.allow" as const };
+    expect(kinds({ allow: ["huggingface/deepseek-ai/*"] })).toEqual([]);
+    const aliased = { aliases: { [base.primary]: "Thinker" }, allow: ["thinker"] };
+    expect(computeWarnings({ ...base, ...aliased, ...policy }, live)).toEqual([]);
+    expect(computeWarnings({ ...base, ...aliased }, live).map((w) => w.kind)).toEqual(["outside_allowlist"]);
   });
   it("cannot check providers without the live list, and says so", () => {
     const warnings = computeWarnings(

@@ -4,6 +4,7 @@ import type { CatalogModel, CatalogResponse } from "@/lib/catalog/types";
 import { parseRef, REMOVED_PROVIDERS } from "@/lib/openclaw-config/model-ref";
 import type { ModelSettings } from "@/lib/openclaw-config/model-settings";
 import { duplicateAliases } from "@/lib/openclaw-config/aliases";
+import { isAllowed, isWildcardEntry } from "@/lib/openclaw-agent/allowlist";
 
 export type WarningKind =
   | "removed_provider"
@@ -14,7 +15,8 @@ export type WarningKind =
   | "missing_prefix"
   | "fallback_is_primary"
   | "duplicate_fallback"
-  | "invalid_base_url";
+  | "invalid_base_url"
+  | "outside_allowlist";
 
 export interface ModelWarning {
   kind: WarningKind;
@@ -23,7 +25,8 @@ export interface ModelWarning {
   message: string;
 }
 
-type Settings = Pick<ModelSettings, "primary" | "fallbacks" | "aliases" | "allow" | "baseUrl">;
+type Settings = Pick<ModelSettings, "primary" | "fallbacks" | "aliases" | "allow" | "baseUrl"> &
+  Partial<Pick<ModelSettings, "allowlistPath">>;
 type Catalog = Pick<CatalogResponse, "source" | "models">;
 
 const REMOVED = new Set<string>(REMOVED_PROVIDERS);
@@ -33,7 +36,7 @@ function refsToCheck(settings: Settings): { ref: string; inUse: boolean }[] {
   const seen = new Map<string, boolean>();
   if (settings.primary) seen.set(settings.primary, true);
   for (const ref of settings.fallbacks) seen.set(ref, true);
-  for (const ref of settings.allow) if (!seen.has(ref)) seen.set(ref, false);
+  for (const ref of settings.allow) if (!seen.has(ref) && !isWildcardEntry(ref)) seen.set(ref, false);
   return [...seen].map(([ref, inUse]) => ({ ref, inUse }));
 }
 
@@ -103,6 +106,17 @@ export function computeWarnings(
         message: "A fallback is the same ref as the primary: it adds nothing when the primary fails.",
       });
     }
+  }
+  // OpenClaw runs a configured primary or fallback outside the allowlist all the same, but refuses
+  // it as an explicit choice (/model, --model, the Playground's picker): worth saying.
+  const allowlist = { path: settings.allowlistPath ?? "agents.defaults.models", refs: settings.allow };
+  for (const ref of new Set([...(settings.primary ? [settings.primary] : []), ...settings.fallbacks])) {
+    if (isAllowed(ref, allowlist, settings.aliases[ref])) continue;
+    warnings.push({
+      kind: "outside_allowlist",
+      ref,
+      message: `${ref === settings.primary ? "The primary" : "This fallback"} is not in the allowlist (${allowlist.path}): the agent uses it as configured, but refuses it when chosen explicitly (/model, --model).`,
+    });
   }
   const seenFallbacks = new Set<string>();
   for (const ref of settings.fallbacks) {

@@ -43,4 +43,18 @@ describe("isAllowed", () => {
     expect(isAllowed(`${GLM}:cheapest`, { ...list, refs: ["huggingface/*"] })).toBe(true);
     expect(isAllowed("openai/gpt-5", { ...list, refs: ["huggingface/*"] })).toBe(false);
   });
+
+  it("lets a namespace wildcard allow that namespace only, at a segment boundary", () => {
+    const list = { path: "agents.defaults.modelPolicy.allow" as const, refs: ["huggingface/zai-org/*"] };
+    expect(isAllowed(`${GLM}:together`, list)).toBe(true);
+    expect(isAllowed(QWEN, list)).toBe(false);
+    expect(isAllowed("huggingface/zai-org-fork/x", list)).toBe(false);
+  });
+
+  it("matches an alias named in modelPolicy.allow (ignoring case), not in a legacy file's keys", () => {
+    const policy = { path: "agents.defaults.modelPolicy.allow" as const, refs: ["thinker"] };
+    expect(isAllowed(QWEN, policy, "Thinker")).toBe(true);
+    expect(isAllowed(QWEN, policy)).toBe(false);
+    expect(isAllowed(QWEN, { path: "agents.defaults.models", refs: ["thinker"] }, "Thinker")).toBe(false);
+  });
 });

@@ -28,9 +28,22 @@ export function readAllowlist(config: Record<string, unknown> | null): AgentAllo
   return { path: "agents.defaults.models", refs: Object.keys(record(defaults?.models) ?? {}) };
 }
 
-/** Whether the agent accepts `ref` (with its huggingface/ prefix) as an explicit choice. */
-export function isAllowed(ref: string, allowlist: AgentAllowlist): boolean {
+/** A `provider/*` or `provider/namespace/*` entry (OpenClaw's segment-boundary prefix wildcard). */
+export function isWildcardEntry(entry: string): boolean {
+  return entry.endsWith("/*") && entry.length > 2 && !entry.slice(0, -2).includes("*");
+}
+
+/**
+ * Whether the agent accepts `ref` (with its huggingface/ prefix) as an explicit choice: an exact
+ * entry, a prefix wildcard, or (modelPolicy.allow only) the ref's alias, ignoring case.
+ */
+export function isAllowed(ref: string, allowlist: AgentAllowlist, alias?: string): boolean {
   if (allowlist.refs.length === 0) return true;
-  const provider = ref.slice(0, ref.indexOf("/") + 1);
-  return allowlist.refs.some((entry) => entry === ref || (provider !== "" && entry === `${provider}*`));
+  const name = alias?.trim().toLowerCase();
+  return allowlist.refs.some(
+    (entry) =>
+      entry === ref ||
+      (isWildcardEntry(entry) && ref.startsWith(entry.slice(0, -1))) ||
+      (!!name && allowlist.path === "agents.defaults.modelPolicy.allow" && entry.trim().toLowerCase() === name),
+  );
 }

@@ -10,7 +10,8 @@ export interface AgentNote {
   message: string;
 }
 
-type NoteSettings = Pick<PlaygroundSettings, "primary" | "fallbacks" | "allowlist">;
+type NoteSettings = Pick<PlaygroundSettings, "primary" | "fallbacks" | "allowlist"> &
+  Partial<Pick<PlaygroundSettings, "aliases">>;
 
 const EXPLICIT = "/model, the model picker or --model";
 
@@ -18,7 +19,7 @@ const EXPLICIT = "/model, the model picker or --model";
 export function chatAgentNotes(ref: string, settings: NoteSettings): AgentNote[] {
   const notes: AgentNote[] = [];
   const { allowlist } = settings;
-  if (allowlist && !isAllowed(ref, allowlist)) {
+  if (allowlist && !isAllowed(ref, allowlist, settings.aliases?.[ref])) {
     const role = ref === settings.primary ? "primary" : settings.fallbacks.includes(ref) ? "fallback" : undefined;
     notes.push({
       kind: "not_allowed",

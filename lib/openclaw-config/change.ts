@@ -1,7 +1,7 @@
 // The change a client asks for (PATCH /api/config and the preview), validated before any edit.
 import { z } from "zod";
 import { aliasProblem } from "./aliases";
-import { refProblem, type ModelChange } from "./ref-rules";
+import { allowEntryProblem, refProblem, type ModelChange } from "./ref-rules";
 
 export type { ModelChange };
 
@@ -10,6 +10,11 @@ const MAX_ALLOW = 500;
 
 export const refSchema = z.string().superRefine((ref, ctx) => {
   const problem = refProblem(ref);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
+
+const allowEntrySchema = z.string().superRefine((entry, ctx) => {
+  const problem = allowEntryProblem(entry);
   if (problem) ctx.addIssue({ code: "custom", message: problem });
 });
 
@@ -30,8 +35,8 @@ export const modelChangeSchema = z.strictObject({
     .record(refSchema, aliasSchema)
     .refine((map) => Object.keys(map).length <= MAX_ALLOW, "Too many aliases in one change.")
     .optional(),
-  /** The full allowlist (agents.defaults.models keys); refs in use are always kept. */
-  allow: z.array(refSchema).max(MAX_ALLOW, `At most ${MAX_ALLOW} allowed models.`).optional(),
+  /** The full allowlist, written where the file keeps it (see ModelChange). */
+  allow: z.array(allowEntrySchema).max(MAX_ALLOW, `At most ${MAX_ALLOW} allowed models.`).optional(),
 });
 
 // Fails to compile when the schema and the ModelChange interface drift apart.

@@ -21,13 +21,15 @@ const clean = (s: ReturnType<typeof readModelSettings>) => ({
   fallbacks: s.fallbacks,
   aliases: s.aliases,
   allow: [...s.allow].sort(),
+  modelEntries: [...s.modelEntries].sort(),
 });
+const MIGRATED = { meta: { migrations: { modelPolicyAllowlist: true } } };
 
 describe("draft changes", () => {
-  it("predict exactly what the server edit will save", () => {
+  it("predict exactly what the server edit will save, in a legacy file and in a migrated one", () => {
     fc.assert(
-      fc.property(fc.array(change, { maxLength: 4 }), (steps) => {
-        let config: Record<string, unknown> = {};
+      fc.property(fc.array(change, { maxLength: 4 }), fc.boolean(), (steps, migrated) => {
+        let config: Record<string, unknown> = migrated ? structuredClone(MIGRATED) : {};
         let draft: ModelChange = {};
         const start = readModelSettings(config);
         for (const step of steps) draft = mergeChanges(draft, step);

@@ -11,26 +11,42 @@ export function mergeChanges(a: ModelChange, b: ModelChange): ModelChange {
   return out;
 }
 
-type Settings = Pick<ModelSettings, "primary" | "fallbacks" | "aliases" | "allow">;
+type Settings = Pick<ModelSettings, "primary" | "fallbacks" | "aliases" | "allow"> &
+  Partial<Pick<ModelSettings, "allowlistPath" | "modelEntries">>;
 
 export function applyChangeToSettings<S extends Settings>(settings: S, change: ModelChange): S {
   const primary = change.primary ?? settings.primary;
   const fallbacks = change.fallbacks ?? settings.fallbacks;
   const inUse = [...(primary ? [primary] : []), ...fallbacks];
-  let allow = change.allow
-    ? settings.allow.filter((ref) => change.allow!.includes(ref) || inUse.includes(ref))
-    : [...settings.allow];
-  const add = (ref: string) => {
-    if (!allow.includes(ref)) allow = [...allow, ref];
-  };
-  for (const ref of [...inUse, ...(change.allow ?? [])]) add(ref);
   const aliases = { ...settings.aliases };
   for (const [ref, alias] of Object.entries(change.aliases ?? {})) {
-    add(ref);
     if (alias === "") delete aliases[ref];
     else aliases[ref] = alias;
   }
-  return { ...settings, primary, fallbacks, aliases, allow };
+  const withRefs = (list: readonly string[], more: string[]) => [
+    ...list,
+    ...more.filter((r, i) => !list.includes(r) && more.indexOf(r) === i),
+  ];
+  const named = [...inUse, ...Object.keys(change.aliases ?? {})];
+  // A migrated file: the allowlist is modelPolicy.allow, exactly as asked; refs in use and refs
+  // given an alias get an agents.defaults.models entry, outside it (edit.ts does the same).
+  if (settings.allowlistPath === "agents.defaults.modelPolicy.allow") {
+    const allow = change.allow ? [...change.allow] : [...settings.allow];
+    return {
+      ...settings,
+      primary,
+      fallbacks,
+      aliases,
+      allow,
+      modelEntries: withRefs(settings.modelEntries ?? [], named),
+    };
+  }
+  // A legacy file: the allowlist is agents.defaults.models' keys, which keep the refs in use.
+  const kept = change.allow
+    ? settings.allow.filter((ref) => change.allow!.includes(ref) || inUse.includes(ref))
+    : [...settings.allow];
+  const allow = withRefs(kept, [...inUse, ...(change.allow ?? []), ...Object.keys(change.aliases ?? {})]);
+  return { ...settings, primary, fallbacks, aliases, allow, ...(settings.modelEntries ? { modelEntries: allow } : {}) };
 }
 
 /** Drops the parts of a change that would not change anything, so "no pending change" is exact. */

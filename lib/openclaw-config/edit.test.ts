@@ -168,6 +168,7 @@ describe("applyModelChange", () => {
     fc.assert(
       fc.property(fc.array(change, { minLength: 1, maxLength: 4 }), (changes) => {
         let config: Json = JSON5.parse(JSON.stringify(golden));
+        let lastAllow: string[] | undefined;
         for (const c of changes) {
           const result = applyModelChange(config, c, catalog);
           if (result.issues.length > 0) {
@@ -178,13 +179,42 @@ describe("applyModelChange", () => {
           expect(checkTouchedConfig(result.config)).toEqual([]);
           expect(applyModelChange(result.config, c, catalog).config).toEqual(result.config);
           config = result.config;
+          lastAllow = c.allow ?? lastAllow;
         }
         for (const key of ["gateway", "wizard", "meta", "plugins", "tools", "auth"])
           expect(config[key]).toEqual(golden[key]);
+        // The onboarded file is migrated: the allowlist is modelPolicy.allow, exactly the last list
+        // asked for (refs in use need not be in it); refs in use always get a models entry.
         const settings = readModelSettings(config);
-        for (const used of [settings.primary, ...settings.fallbacks]) expect(settings.allow).toContain(used);
+        expect(settings.allowlistPath).toBe("agents.defaults.modelPolicy.allow");
+        for (const used of [settings.primary, ...settings.fallbacks]) expect(settings.modelEntries).toContain(used);
+        if (lastAllow) expect(settings.allow).toEqual(lastAllow);
       }),
       { numRuns: 150 },
     );
+  });
+
+  it("writes the allowlist where the file keeps it: modelPolicy.allow when migrated, models' keys when legacy", () => {
+    const migrated = {
+      meta: { migrations: { modelPolicyAllowlist: true } },
+      agents: { defaults: { models: { [R1]: { alias: "R" } } } },
+    };
+    const added = apply(migrated, { allow: [QWEN, "huggingface/zai-org/*"] });
+    expect(added.issues).toEqual([]);
+    const defaults = (added.config.agents as Json).defaults as Json;
+    expect(defaults.modelPolicy).toEqual({ allow: [QWEN, "huggingface/zai-org/*"] });
+    expect(defaults.models).toEqual({ [R1]: { alias: "R" } }); // aliases stay; no entry added for the allowlist
+    const declared = ((added.config.models as Json).providers as { huggingface: { models: { id: string }[] } })
+      .huggingface.models;
+    expect(declared.map((m) => m.id)).toEqual(["deepseek-ai/DeepSeek-R1", "Qwen/Qwen3-8B"]); // no wildcard declared
+    const removed = apply(added.config, { allow: [] });
+    expect(((removed.config.agents as Json).defaults as Json).modelPolicy).toEqual({ allow: [] });
+    expect(readModelSettings(removed.config)).toMatchObject({ allow: [], modelEntries: [R1] });
+
+    const legacy = { agents: { defaults: { model: { primary: R1 }, models: { [R1]: {}, [QWEN]: { alias: "Q" } } } } };
+    const narrowed = apply(legacy, { allow: [R1] });
+    const legacyDefaults = (narrowed.config.agents as Json).defaults as Json;
+    expect(legacyDefaults.models).toEqual({ [R1]: {} });
+    expect(legacyDefaults.modelPolicy).toBeUndefined();
   });
 });

@@ -7,6 +7,7 @@ import type { CatalogModel } from "@/lib/catalog/types";
 import { builtinEntry } from "@/lib/catalog/builtin";
 import { deriveName, guessReasoning } from "@/lib/catalog/naming";
 import { predictProvider } from "@/lib/catalog/routing";
+import { isWildcardEntry } from "@/lib/openclaw-agent/allowlist";
 import { parseRef } from "@/lib/openclaw-config/model-ref";
 import { readModelSettings } from "@/lib/openclaw-config/model-settings";
 import { duplicateAliases } from "./aliases";
@@ -46,7 +47,7 @@ export function applyModelChange(input: Json, change: ModelChange, catalog: Cata
     ...(change.allow ?? []),
   ];
   for (const ref of incoming) {
-    if (ref !== undefined && !parseRef(ref).hasPrefix && !known.has(ref)) {
+    if (ref !== undefined && !parseRef(ref).hasPrefix && !known.has(ref) && !isWildcardEntry(ref)) {
       issues.push({
         path: "change",
         message: `"${ref}" does not start with huggingface/: OpenClaw would not send it to Hugging Face.`,
@@ -82,11 +83,27 @@ export function applyModelChange(input: Json, change: ModelChange, catalog: Cata
       ],
     };
   const inUse = [...(primary ? [primary] : []), ...fallbacks];
-  if (change.allow !== undefined) {
+  // The allowlist is written where this file keeps it (lib/openclaw-agent/allowlist.ts).
+  const policyAllow = before.allowlistPath === "agents.defaults.modelPolicy.allow";
+  if (change.allow !== undefined && policyAllow) {
+    const policy = child(defaults, "modelPolicy");
+    if (!policy)
+      return {
+        config: input,
+        issues: [
+          {
+            path: "agents.defaults.modelPolicy",
+            message: "agents.defaults.modelPolicy is not an object; fix it by hand first.",
+          },
+        ],
+      };
+    policy.allow = [...change.allow];
+  } else if (change.allow !== undefined) {
     const keep = new Set([...change.allow, ...inUse]);
     for (const ref of Object.keys(models)) if (!keep.has(ref)) delete models[ref];
   }
-  for (const ref of [...inUse, ...(change.allow ?? [])]) if (!isRecord(models[ref])) models[ref] = {};
+  const newEntries = policyAllow ? inUse : [...inUse, ...(change.allow ?? [])];
+  for (const ref of newEntries) if (!isRecord(models[ref])) models[ref] = {};
   for (const [ref, alias] of Object.entries(change.aliases ?? {})) {
     const entry = isRecord(models[ref]) ? (models[ref] as Json) : (models[ref] = {} as Json);
     if (alias === "") delete entry.alias;
@@ -105,7 +122,9 @@ export function applyModelChange(input: Json, change: ModelChange, catalog: Cata
         },
       ],
     };
-  const refsToDeclare = [...inUse, ...Object.keys(models)];
+  const refsToDeclare = [...inUse, ...Object.keys(models), ...(policyAllow ? (change.allow ?? []) : [])].filter(
+    (ref) => !isWildcardEntry(ref),
+  );
   declareModels(provider, refsToDeclare, catalog);
 
   issues.push(...checkTouchedConfig(config));

@@ -29,11 +29,27 @@ describe("readModelSettings", () => {
       fallbacks: ["huggingface/c/d:cheapest"],
       aliases: { "huggingface/a/b": "Main" },
       allow: ["huggingface/a/b", "huggingface/c/d:cheapest"],
+      allowlistPath: "agents.defaults.models",
+      modelEntries: ["huggingface/a/b", "huggingface/c/d:cheapest"],
       hasAuthProfile: true,
       baseUrl: "http://x/v1",
       discoveryEnabled: false,
     });
     expect(readModelSettings({ agents: { defaults: { model: "huggingface/x/y" } } }).primary).toBe("huggingface/x/y");
     expect(resolveAlias(full, "main")).toBe("huggingface/a/b");
+  });
+
+  it("takes the allowlist from modelPolicy.allow once the file is migrated, the models' keys otherwise", () => {
+    const defaults = { models: { "huggingface/a/b": { alias: "Main" } }, modelPolicy: { allow: ["huggingface/c/*"] } };
+    const migrated = readModelSettings({ meta: { migrations: { modelPolicyAllowlist: true } }, agents: { defaults } });
+    expect(migrated).toMatchObject({
+      allow: ["huggingface/c/*"],
+      allowlistPath: "agents.defaults.modelPolicy.allow",
+      modelEntries: ["huggingface/a/b"],
+    });
+    expect(readModelSettings({ agents: { defaults } })).toMatchObject({
+      allow: ["huggingface/a/b"],
+      allowlistPath: "agents.defaults.models",
+    });
   });
 });

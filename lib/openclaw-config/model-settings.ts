@@ -1,12 +1,21 @@
 // What the agent will use, read from an openclaw.json object (pure: both sides use it).
 // `agents.defaults.model` may be a bare string ref or {primary, fallbacks}.
+import { type AllowlistPath, readAllowlist } from "@/lib/openclaw-agent/allowlist";
+
 export interface ModelSettings {
   primary: string | null;
   fallbacks: string[];
   /** ref → alias, from agents.defaults.models[ref].alias */
   aliases: Record<string, string>;
-  /** agents.defaults.models keys: when non-empty, OpenClaw only lets the agent use these. */
+  /**
+   * The allowlist that applies (when non-empty, OpenClaw lets the agent choose only these):
+   * agents.defaults.modelPolicy.allow in a migrated file, the keys of agents.defaults.models in a legacy one.
+   */
   allow: string[];
+  /** Where `allow` lives in this file, so edits write that one. */
+  allowlistPath: AllowlistPath;
+  /** The keys of agents.defaults.models (refs with options such as an alias). */
+  modelEntries: string[];
   /** auth.profiles has a huggingface entry: OpenClaw uses it before the environment. */
   hasAuthProfile: boolean;
   baseUrl?: string;
@@ -38,11 +47,14 @@ export function readModelSettings(config: Record<string, unknown> | null): Model
   );
   const provider = record(record(record(config?.models)?.providers)?.huggingface);
   const discovery = record(record(record(record(record(config?.plugins)?.entries)?.huggingface)?.config)?.discovery);
+  const allowlist = readAllowlist(config);
   return {
     primary,
     fallbacks,
     aliases,
-    allow: Object.keys(models),
+    allow: allowlist.refs,
+    allowlistPath: allowlist.path,
+    modelEntries: Object.keys(models),
     hasAuthProfile,
     baseUrl: typeof provider?.baseUrl === "string" ? provider.baseUrl : undefined,
     discoveryEnabled: discovery?.enabled !== false,

@@ -10,7 +10,10 @@ export interface ModelChange {
   fallbacks?: string[];
   /** ref → alias; "" removes the alias. Refs not named keep theirs. */
   aliases?: Record<string, string>;
-  /** The full allowlist (agents.defaults.models keys); refs in use are always kept. */
+  /**
+   * The full allowlist, written where the file keeps it: agents.defaults.modelPolicy.allow in a
+   * migrated file, the keys of agents.defaults.models in a legacy one (there, refs in use stay).
+   */
   allow?: string[];
 }
 
@@ -19,6 +22,18 @@ export function refProblem(ref: string): string | null {
   if (hasControlChars(ref)) return "Control characters are not allowed in a model ref.";
   if (!REF_PATTERN.test(ref)) return "Expected a model ref like huggingface/org/model or huggingface/org/model:policy.";
   return null;
+}
+
+const WILDCARD_PREFIX = /^[A-Za-z0-9][\w.-]*(\/[\w.-]+)*$/;
+
+/** An allowlist entry: a ref, or a prefix wildcard such as huggingface/* or huggingface/Qwen/*. */
+export function allowEntryProblem(entry: string): string | null {
+  if (entry.endsWith("/*") && entry.length <= MAX_REF_LENGTH && !hasControlChars(entry)) {
+    return WILDCARD_PREFIX.test(entry.slice(0, -2))
+      ? null
+      : "Expected a wildcard like huggingface/* or huggingface/org/*.";
+  }
+  return refProblem(entry);
 }
 
 const isRef = (value: unknown): value is string => typeof value === "string" && refProblem(value) === null;
@@ -32,7 +47,11 @@ export function asModelChange(value: unknown): ModelChange | null {
   if (Object.keys(rest).length > 0) return null;
   if (primary !== undefined && !isRef(primary)) return null;
   if (fallbacks !== undefined && (!isRefList(fallbacks) || new Set(fallbacks).size !== fallbacks.length)) return null;
-  if (allow !== undefined && !isRefList(allow)) return null;
+  if (
+    allow !== undefined &&
+    !(Array.isArray(allow) && allow.length <= 500 && allow.every((e) => typeof e === "string" && !allowEntryProblem(e)))
+  )
+    return null;
   if (aliases !== undefined) {
     if (!aliases || typeof aliases !== "object" || Array.isArray(aliases)) return null;
     for (const [ref, alias] of Object.entries(aliases))

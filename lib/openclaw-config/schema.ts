@@ -123,6 +123,7 @@ const touchedConfigSchema = z.looseObject({
         .looseObject({
           model: agentModelSchema.optional(),
           models: z.record(z.string(), agentModelEntrySchema).optional(),
+          modelPolicy: z.looseObject({ allow: z.array(refString).optional() }).optional(),
         })
         .optional(),
     })

@@ -15,6 +15,8 @@ export function serializeState(s: ConfigState): ConfigStateBody {
       fallbacks: s.settings.fallbacks,
       aliases: s.settings.aliases,
       allow: s.settings.allow,
+      allowlistPath: s.settings.allowlistPath,
+      modelEntries: s.settings.modelEntries,
       hasAuthProfile: s.settings.hasAuthProfile,
       baseUrl: s.settings.baseUrl,
       discoveryEnabled: s.settings.discoveryEnabled,

@@ -2,8 +2,10 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
 import path from "node:path";
+import { isDeepStrictEqual } from "node:util";
 import JSON5 from "json5";
 import { AppError } from "@/lib/errors";
+import { clobberReasons, describeClobber, fingerprintOf } from "@/lib/openclaw-config/clobber";
 import { assertSafeValue, UnsafeJsonError } from "@/lib/safe-json";
 import { stageFileAtomic, storageError, syncFolder, withFileLock } from "../atomic-file";
 import { configPath } from "../settings";
@@ -138,11 +140,51 @@ export function updateConfig(
       );
     }
     const next = change(structuredClone(current.data));
-    const text = serializeConfig(next);
+    const lastGood = await readLastGood(file);
+    const text = serializeConfig(withOpenClawMeta(next, current.data, lastGood));
+    assertNoClobber(text, current, lastGood);
     await replaceKeepingBackups(file, text, current);
     cache = null;
     return readConfig();
   });
+}
+
+// ---- Writing the way OpenClaw's own writes do (openclaw-gateway.md §2) ----
+
+interface ParsedFile {
+  text: string;
+  data: ConfigObject | null;
+}
+
+/** openclaw.json.last-good: the copy the Gateway promotes after a healthy start or reload. */
+async function readLastGood(file: string): Promise<ParsedFile | null> {
+  try {
+    const text = await fs.readFile(`${file}.last-good`, "utf8");
+    return { text, data: parseConfigText(text).data };
+  } catch {
+    return null; // no Gateway ran here yet, or it is unreadable: nothing to compare with
+  }
+}
+
+/**
+ * `meta` (OpenClaw's migration markers and lastTouchedVersion) stays exactly as the current file
+ * has it, whatever the change or backup says; a file without one gets last-good's, since OpenClaw
+ * stamps meta on every write and its next start takes a file without it for a clobber.
+ */
+function withOpenClawMeta(next: ConfigObject, current: ConfigObject, lastGood: ParsedFile | null): ConfigObject {
+  const meta = current.meta ?? lastGood?.data?.meta;
+  if (meta === undefined) return next;
+  return { ...next, meta: structuredClone(meta) };
+}
+
+/** 422 when OpenClaw would take the new text for a clobber of the current file or of last-good. */
+function assertNoClobber(text: string, current: ConfigSnapshot, lastGood: ParsedFile | null): void {
+  const next = fingerprintOf(text, parseConfigText(text).data);
+  const reasons = [
+    ...(current.exists ? clobberReasons(fingerprintOf(current.text, current.data), next, "current") : []),
+    ...(lastGood ? clobberReasons(fingerprintOf(lastGood.text, lastGood.data), next, "last-good") : []),
+  ];
+  if (reasons.length > 0) throw new AppError("config_write_rejected", describeClobber(reasons), { reasons });
 }
 
 /**
@@ -253,7 +295,12 @@ export function restoreBackup(
     const current = await readCurrentAt(expectedRevision);
     const backup = await readBackupConfig(name);
     check(backup.data);
-    await replaceKeepingBackups(file, backup.text, current);
+    const lastGood = await readLastGood(file);
+    const restored = withOpenClawMeta(backup.data, current.data ?? {}, lastGood);
+    // The backup's own text (comments and all) when its meta already is the one to keep.
+    const text = isDeepStrictEqual(restored.meta, backup.data.meta) ? backup.text : serializeConfig(restored);
+    assertNoClobber(text, current, lastGood);
+    await replaceKeepingBackups(file, text, current);
     cache = null;
     return readConfig();
   });
