@@ -1,3 +1,4 @@
+import { ConfigCheck } from "@/components/ui/config-check";
 import { GatewayLine } from "@/components/ui/gateway-line";
 import { PageHeader } from "@/components/ui/page-header";
 import { CheckAllPanel } from "@/components/models/check-all-panel";
@@ -13,6 +14,7 @@ export default function OverviewPage() {
       <div className="mb-6 space-y-3">
         <GatewayLine />
         <SetupGate />
+        <ConfigCheck besideWarnings />
       </div>
       <div className="grid gap-6 lg:grid-cols-2">
         <TokenCard />

@@ -1,5 +1,6 @@
 "use client";
 import { PendingChange } from "@/components/models/pending-change";
+import { ConfigCheck } from "@/components/ui/config-check";
 import { GatewayLine } from "@/components/ui/gateway-line";
 import { useConfigState } from "@/lib/client/config";
 import { BackupsPanel } from "./backups-panel";
@@ -18,6 +19,7 @@ export function ConfigWorkspace() {
   return (
     <div className="space-y-6">
       <GatewayLine />
+      <ConfigCheck />
       <PendingChange showConfigLink={false} />
       <section className="card space-y-3" aria-labelledby="file-title">
         <div className="flex flex-wrap items-center justify-between gap-2">

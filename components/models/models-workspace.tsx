@@ -74,7 +74,9 @@ export function ModelsWorkspace() {
           <p>The dashboard will not change it until you fix it by hand. See it on the Config page.</p>
         </div>
       ) : null}
-      {settings ? <WarningsPanel warnings={warnings} aliases={settings.aliases} /> : null}
+      {settings ? (
+        <WarningsPanel warnings={warnings} aliases={settings.aliases} repairs={config.data?.repairs} />
+      ) : null}
       <PendingChange />
       {settings && !problem ? (
         <div className="grid gap-6 lg:grid-cols-2 [&>*]:min-w-0">

@@ -4,7 +4,8 @@ import { DiffView } from "@/components/ui/diff-view";
 import { useConfigPreview, useConfigState, useSaveModelChange } from "@/lib/client/config";
 import { ApiError, errorMessage } from "@/lib/client/fetcher";
 import { FileChangedError } from "@/lib/client/save-with-revision";
-import type { ConfigSaveBody, ConfigStateBody } from "@/lib/openclaw-config/api-types";
+import { RepairAction } from "@/components/ui/repair-action";
+import type { ConfigSaveBody, ConfigStateBody, ValidationIssue } from "@/lib/openclaw-config/api-types";
 import { clearDraft, rebaseDraft, useDraft } from "./draft-store";
 import { RefLabel } from "./ref-label";
 import { savedMessage } from "@/lib/openclaw-config/save-message";
@@ -12,7 +13,7 @@ import { savedMessage } from "@/lib/openclaw-config/save-message";
 type Outcome =
   | { kind: "saved"; saved: ConfigSaveBody }
   | { kind: "conflict"; current: ConfigStateBody }
-  | { kind: "error"; message: string; issues?: { path: string; message: string }[] };
+  | { kind: "error"; message: string; issues?: ValidationIssue[] };
 
 /** What the last Save came to, while no other is running. */
 function outcomeOf({ isMutating, error, data }: ReturnType<typeof useSaveModelChange>): Outcome | null {
@@ -23,9 +24,7 @@ function outcomeOf({ isMutating, error, data }: ReturnType<typeof useSaveModelCh
       kind: "error",
       message: errorMessage(error, "The dashboard server did not answer. Nothing was saved."),
       issues:
-        error instanceof ApiError
-          ? (error.details as { issues?: { path: string; message: string }[] } | undefined)?.issues
-          : undefined,
+        error instanceof ApiError ? (error.details as { issues?: ValidationIssue[] } | undefined)?.issues : undefined,
     };
   return data ? { kind: "saved", saved: data } : null;
 }
@@ -92,6 +91,7 @@ export function PendingChange({ showConfigLink = true }: { showConfigLink?: bool
                   ))}
                 </ul>
               ) : null}
+              <IssueRepairs issues={outcome.issues} />
             </div>
           ) : null}
           {preview.error ? (
@@ -105,6 +105,7 @@ export function PendingChange({ showConfigLink = true }: { showConfigLink?: bool
                   <li key={n}>{i.message}</li>
                 ))}
               </ul>
+              <IssueRepairs issues={preview.data.issues} />
             </div>
           ) : preview.data ? (
             <DiffView diff={preview.data.diff} label="What saving changes in openclaw.json" />
@@ -161,6 +162,19 @@ function ConflictNotice({ current, onReapply }: { current: ConfigStateBody | und
       <button type="button" className="btn" onClick={onReapply}>
         Re-apply my change to the current file
       </button>
+    </div>
+  );
+}
+
+/** A problem the file already had blocks every save: its repair, right here (the way out). */
+function IssueRepairs({ issues }: { issues: ValidationIssue[] | undefined }) {
+  const fixes = [...new Map((issues ?? []).flatMap((i) => (i.fix ? [[i.fix.id, i.fix] as const] : []))).values()];
+  if (fixes.length === 0) return null;
+  return (
+    <div className="mt-2 space-y-1 text-zinc-900 dark:text-zinc-100">
+      {fixes.map((fix) => (
+        <RepairAction key={fix.id} fix={fix} />
+      ))}
     </div>
   );
 }

@@ -77,7 +77,7 @@ export function ModelsCard() {
               : "The model catalog could not be loaded."}
         </p>
       </div>
-      {settings ? <WarningsPanel warnings={warnings} aliases={settings.aliases} /> : null}
+      {settings ? <WarningsPanel warnings={warnings} aliases={settings.aliases} repairs={state?.repairs} /> : null}
       <Link href="/models" className="link text-sm">
         {settings?.primary ? "Change models" : "Pick a model"}
       </Link>

@@ -1,6 +1,7 @@
 "use client";
 import { useTokenStatus } from "@/lib/client/token";
 import type { TokenStatus } from "@/lib/token/token-status";
+import { GatewayTokenSources } from "./gateway-token-sources";
 import { RemoveToken } from "./remove-token";
 import { StatusCard } from "./status-card";
 import { TokenForm } from "./token-form";
@@ -18,6 +19,7 @@ export function TokenPanel({ initial }: { initial: TokenStatus }) {
           </p>
         ) : null}
         <StatusCard status={status} />
+        {status.gatewaySources ? <GatewayTokenSources view={status.gatewaySources} /> : null}
       </div>
       <div className="space-y-6">
         <TokenForm replacing={!!status.stored} />

@@ -127,6 +127,17 @@ test.describe("with a token", () => {
     controller.abort();
     await expect.poll(() => fake.requests().find((r) => r.path === "/v1/chat/completions")?.aborted).toBe(true);
   });
+
+  test("a duplicated alias means the last ref, as OpenClaw resolves it", async ({ request, stateDir }) => {
+    await writeAgentConfig(stateDir, {
+      primary: "huggingface/Qwen/Qwen3-8B",
+      aliases: { "huggingface/Qwen/Qwen3-8B:featherless-ai": "Small", "huggingface/Qwen/Qwen3-8B:nscale": "small" },
+    });
+    const response = await request.post("/api/chat", { data: { model: "SMALL", messages: HI } });
+    expect(response.status()).toBe(200);
+    const meta = JSON.parse((await response.text()).split("\n")[0]);
+    expect(meta).toMatchObject({ type: "meta", ref: "huggingface/Qwen/Qwen3-8B:nscale", alias: "small" });
+  });
 });
 
 test("without a token the answer is 409 no_token and the router is not called", async ({ request, fake }) => {

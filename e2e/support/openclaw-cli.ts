@@ -136,3 +136,14 @@ export async function openclaw(stateDir: string, args: string[]): Promise<CliRes
     );
   });
 }
+
+/**
+ * An `openclaw` executable as an install puts on PATH (a script that runs the CLI with Node 24),
+ * for the dashboard's OPENCLAW_BIN: the dashboard finds and runs it as it would a real install.
+ */
+export async function openclawBin(dir: string): Promise<string> {
+  const { writeFile } = await import("node:fs/promises");
+  const bin = path.join(dir, "openclaw");
+  await writeFile(bin, `#!/bin/sh\nexec "${nodeBin()}" "${cliEntry()}" "$@"\n`, { mode: 0o755 });
+  return bin;
+}

@@ -22,6 +22,8 @@ export interface ModelWarning {
   kind: WarningKind;
   /** The ref concerned (shown with its alias); absent for file-wide warnings. */
   ref?: string;
+  /** The alias concerned (duplicate_alias). */
+  alias?: string;
   message: string;
 }
 
@@ -127,6 +129,7 @@ export function computeWarnings(
   for (const group of duplicateAliases(settings.aliases)) {
     warnings.push({
       kind: "duplicate_alias",
+      alias: group.alias,
       message: `The alias "${group.alias}" is used by ${group.refs.length} refs (${group.refs.join(", ")}); OpenClaw silently uses the last one.`,
     });
   }

@@ -84,6 +84,10 @@ describe("model input", () => {
     });
     expect(resolveModelInput("not a model", aliases).valid).toBe(false);
   });
+  it("a duplicated alias means the last ref, as in OpenClaw (the Playground tests what the agent would use)", () => {
+    const duplicated = { ...aliases, "huggingface/Qwen/Qwen3-8B": "fast" };
+    expect(resolveModelInput("Fast", duplicated)).toMatchObject({ ref: "huggingface/Qwen/Qwen3-8B", alias: "fast" });
+  });
   it("rewrites the policy", () => {
     expect(withPolicy("Fast", aliases, { kind: "cheapest" })).toBe("huggingface/openai/gpt-oss-120b:cheapest");
     expect(withPolicy("Qwen/Qwen3-8B:nscale", aliases, { kind: "auto" })).toBe("huggingface/Qwen/Qwen3-8B");

@@ -1,6 +1,7 @@
 // What the playground's model field means: an alias, a huggingface/ ref or a bare router id,
 // with an optional policy suffix. The server resolves it the same way (lib/server/chat/start-chat.ts).
 import { buildRef, parseRef, REF_PATTERN, type Policy } from "../openclaw-config/model-ref";
+import { refForAlias } from "../openclaw-config/model-settings";
 
 interface ResolvedInput {
   valid: boolean;
@@ -10,14 +11,6 @@ interface ResolvedInput {
   modelId: string;
   policy: Policy;
   alias?: string;
-}
-
-/** Alias → ref, case-insensitive; the first ref wins on duplicates (as on the server). */
-function refForAlias(aliases: Record<string, string>, name: string): string | undefined {
-  const wanted = name.trim().toLowerCase();
-  if (wanted === "") return undefined;
-  for (const [ref, alias] of Object.entries(aliases)) if (alias.toLowerCase() === wanted) return ref;
-  return undefined;
 }
 
 export function resolveModelInput(input: string, aliases: Record<string, string>): ResolvedInput {

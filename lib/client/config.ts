@@ -1,4 +1,5 @@
 "use client";
+import { useEffect } from "react";
 import useSWR from "swr";
 import useSWRMutation from "swr/mutation";
 import type { ConfigPreviewBody, ConfigStateBody } from "@/lib/openclaw-config/api-types";
@@ -13,6 +14,21 @@ export const configKey = () => "/api/config";
 
 export function useConfigState() {
   return useSWR<ConfigStateBody>(configKey(), { revalidateOnFocus: true });
+}
+
+/** OpenClaw's CLI checks a new revision in the background: while it does, ask again each second. */
+const CHECKING_REFRESH_MS = 1000;
+
+/** For the one component per page that shows the verdict: polls while `validation` or `doctor` is checking. */
+export function useConfigCheckPolling() {
+  const { data, mutate } = useConfigState();
+  const checking = !!(data?.validation?.checking || data?.doctor?.checking);
+  // An interval, not a timeout per answer: an answer equal to the last one does not re-render.
+  useEffect(() => {
+    if (!checking) return;
+    const timer = setInterval(() => void mutate(), CHECKING_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [checking, mutate]);
 }
 
 /** The revision is part of the key: when the file changes, the diff is computed again. */
@@ -56,6 +72,26 @@ export function useRestoreBackup() {
     url: "/api/config/backups/restore",
     method: "POST",
     json: { name },
+    revision,
+  }));
+}
+
+/** On demand (Repair…): the diff repair `id` would make to openclaw.json as it is now. */
+export function usePreviewRepair() {
+  return useSWRMutation(
+    "/api/config/preview",
+    (url: string, { arg: id }: { arg: string }) =>
+      fetchJson<ConfigPreviewBody>(url, { method: "POST", json: { fix: id } }),
+    { revalidate: false, throwOnError: false },
+  );
+}
+
+/** POST /api/config/fix: applies one repair through the normal save path. */
+export function useApplyRepair() {
+  return useSaveWithRevision(configKey(), ({ id, revision }: { id: string; revision: string }) => ({
+    url: "/api/config/fix",
+    method: "POST",
+    json: { id },
     revision,
   }));
 }

@@ -2,7 +2,6 @@
 import type { ModelWarning } from "@/lib/catalog/warnings";
 import type { ModelSettings } from "@/lib/openclaw-config/model-settings";
 import type { ConfigDiff } from "./diff";
-import type { ConfigIssue } from "./schema";
 
 export interface BackupInfo {
   name: string;
@@ -26,6 +25,12 @@ export interface ConfigStateBody {
   backups: BackupInfo[];
   /** The running OpenClaw Gateway, as the dashboard sees it now. */
   gateway: GatewayInfo;
+  /** OpenClaw's verdict on the whole file, and who gave it. */
+  validation: ConfigValidation;
+  /** Known traps in the file, each with a one-click repair (POST /api/config/fix). */
+  repairs: ConfigRepairInfo[];
+  /** `openclaw doctor --lint`'s findings about model config; null when no OpenClaw CLI is installed. */
+  doctor: DoctorLint | null;
 }
 
 export type GatewayState = "running" | "stopped" | "unreachable" | "unauthorized";
@@ -53,5 +58,65 @@ export interface ConfigSaveBody extends ConfigStateBody {
 export interface ConfigPreviewBody {
   revision: string;
   diff: ConfigDiff;
-  issues: ConfigIssue[];
+  /** Why it cannot be saved; a problem the file already had carries its repair (`fix`). */
+  issues: ValidationIssue[];
+  /** (Repairs) the file is not in the form OpenClaw writes: comments and JSON5 syntax do not survive. */
+  reformats?: boolean;
+}
+
+/** Who judged the whole file: the running Gateway, the installed OpenClaw CLI, or the dashboard's own schema. */
+export type ValidationJudge = "gateway" | "openclaw-cli" | "dashboard-schema";
+
+/** A repair the dashboard can apply in one click (POST /api/config/fix {id}). */
+export interface ConfigFixRef {
+  id: string;
+  label: string;
+}
+
+export interface ValidationIssue {
+  /** Dot-joined, as OpenClaw reports it (`models.providers.huggingface.models.0`); "" for the whole file. */
+  path: string;
+  message: string;
+  fix?: ConfigFixRef;
+}
+
+/** OpenClaw's verdict on the whole file (GET /api/config's `validation`). */
+export interface ConfigValidation {
+  by: ValidationJudge;
+  valid: boolean;
+  /** OpenClaw's CLI is still checking this revision; `by` is then the dashboard's interim verdict. */
+  checking?: boolean;
+  issues: ValidationIssue[];
+  openclawVersion?: string;
+}
+
+/** A known trap in the file and its one-click repair (GET /api/config's `repairs`). */
+export interface ConfigRepairInfo {
+  id: string;
+  kind: string;
+  /** What the repair does. */
+  label: string;
+  /** The problem. */
+  message: string;
+  path: string;
+  /** The warnings it repairs (by kind and ref or alias), to offer it beside them. */
+  warnings?: { kind: string; ref?: string; alias?: string }[];
+}
+
+/** One `openclaw doctor --lint` finding about model config. */
+export interface DoctorFinding {
+  checkId: string;
+  severity: string;
+  message: string;
+  path?: string;
+  fixHint?: string;
+}
+
+/** `openclaw doctor --lint --json`'s model findings for the file (null in the state without a CLI). */
+export interface DoctorLint {
+  /** Still running for this revision (it takes several seconds). */
+  checking?: boolean;
+  /** The run gave no answer (timeout, no JSON). */
+  failed?: boolean;
+  findings: DoctorFinding[];
 }

@@ -53,3 +53,22 @@ describe("readModelSettings", () => {
     });
   });
 });
+
+describe("aliases resolve as in OpenClaw", () => {
+  it("the last entry wins when two refs share a name (ignoring case)", () => {
+    const settings = readModelSettings({
+      agents: {
+        defaults: {
+          models: {
+            "huggingface/a/first": { alias: "Fast" },
+            "huggingface/b/second": { alias: "other" },
+            "huggingface/c/last": { alias: "fast" },
+          },
+        },
+      },
+    });
+    expect(resolveAlias(settings, "FAST")).toBe("huggingface/c/last");
+    expect(resolveAlias(settings, " other ")).toBe("huggingface/b/second");
+    expect(resolveAlias(settings, "")).toBeUndefined();
+  });
+});

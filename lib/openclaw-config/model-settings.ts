@@ -61,9 +61,18 @@ export function readModelSettings(config: Record<string, unknown> | null): Model
   };
 }
 
-/** Alias → ref, case-insensitive; the first ref wins when a name is duplicated. */
-export function resolveAlias(settings: ModelSettings, name: string): string | undefined {
+/**
+ * Alias → ref, case-insensitive. When two refs share a name the last entry of agents.defaults.models
+ * wins, as in OpenClaw (it builds its alias index in file order, each entry overwriting the last).
+ */
+export function refForAlias(aliases: Record<string, string>, name: string): string | undefined {
   const wanted = name.trim().toLowerCase();
-  for (const [ref, alias] of Object.entries(settings.aliases)) if (alias.toLowerCase() === wanted) return ref;
-  return undefined;
+  if (wanted === "") return undefined;
+  let found: string | undefined;
+  for (const [ref, alias] of Object.entries(aliases)) if (alias.toLowerCase() === wanted) found = ref;
+  return found;
+}
+
+export function resolveAlias(settings: ModelSettings, name: string): string | undefined {
+  return refForAlias(settings.aliases, name);
 }

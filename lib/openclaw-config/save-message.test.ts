@@ -17,4 +17,12 @@ describe("savedMessage", () => {
       "Saved to openclaw.json. No Gateway is running: OpenClaw reads it when it starts.",
     );
   });
+  it("a file write the running Gateway reloaded (a repair of a file it refused) is live", () => {
+    expect(savedMessage({ appliedBy: "file", applied: true, requiresRestart: false })).toContain(
+      "the running Gateway reloaded it",
+    );
+    expect(
+      savedMessage({ appliedBy: "file", applied: false, requiresRestart: false, gateway: { state: "running" } }),
+    ).toContain("has not reloaded it yet");
+  });
 });

@@ -116,7 +116,7 @@ const modelsSectionSchema = z.strictObject({
 });
 
 /** The whole file, checked only where the dashboard writes. */
-const touchedConfigSchema = z.looseObject({
+export const touchedConfigSchema = z.looseObject({
   agents: z
     .looseObject({
       defaults: z

@@ -41,6 +41,8 @@ export interface TokenStatus {
   router: RouterReach | null;
   reason: UnverifiedReason | null;
   checkedAt: string | null;
+  /** Where the agent's Gateway will read the token, in OpenClaw's order. */
+  gatewaySources: GatewayTokenView;
 }
 
 export interface SaveTokenResponse {
@@ -95,4 +97,28 @@ export function permissionLabel(permission: Permission | null, role: TokenRole |
       : "Can call Inference Providers (classic token)";
   if (permission === "missing") return "Cannot make calls to Inference Providers";
   return "Unknown";
+}
+
+/** Where OpenClaw's Gateway looks for the Hugging Face token, in its order (openclaw-gateway.md §4). */
+export type GatewayTokenPlace =
+  "auth-profile" | "config-api-key" | "process-env" | "state-env-file" | "config-env-vars" | "shell-env";
+
+export interface GatewayTokenSource {
+  place: GatewayTokenPlace;
+  /** The variable, for the environment places. */
+  name?: string;
+  present: boolean;
+  /** The value's mask, when the dashboard can see it. */
+  masked?: string;
+  /** What this place means for the Gateway, in a sentence. */
+  note: string;
+}
+
+export interface GatewayTokenView {
+  /** Highest first; the first present one is what the Gateway uses. */
+  sources: GatewayTokenSource[];
+  /** What a Gateway started as a service (which does not see the dashboard's environment) uses, or null. */
+  serviceUses: string | null;
+  /** The token in effect exists only in the dashboard's own environment. */
+  warning: string | null;
 }

@@ -1,4 +1,9 @@
-import type { ConfigPreviewBody, ConfigSaveBody, ConfigStateBody } from "@/lib/openclaw-config/api-types";
+import type {
+  ConfigPreviewBody,
+  ConfigSaveBody,
+  ConfigStateBody,
+  ConfigValidation,
+} from "@/lib/openclaw-config/api-types";
 import type { ConfigPreview, ConfigState, SaveOutcome } from "@/lib/server/openclaw-config/model-config";
 
 // Explicit shapes for what leaves the server (the state never carries anything else).
@@ -30,6 +35,40 @@ export function serializeState(s: ConfigState): ConfigStateBody {
       ...(s.gateway.requiresRestart === undefined ? {} : { requiresRestart: s.gateway.requiresRestart }),
       ...(s.gateway.message ? { message: s.gateway.message } : {}),
     },
+    validation: serializeValidation(s.validation),
+    repairs: s.repairs.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      label: r.label,
+      message: r.message,
+      path: r.path,
+      ...(r.warnings ? { warnings: r.warnings.map((w) => ({ kind: w.kind, ref: w.ref, alias: w.alias })) } : {}),
+    })),
+    doctor: s.doctor && {
+      ...(s.doctor.checking ? { checking: true } : {}),
+      ...(s.doctor.failed ? { failed: true } : {}),
+      findings: s.doctor.findings.map((f) => ({
+        checkId: f.checkId,
+        severity: f.severity,
+        message: f.message,
+        ...(f.path ? { path: f.path } : {}),
+        ...(f.fixHint ? { fixHint: f.fixHint } : {}),
+      })),
+    },
+  };
+}
+
+function serializeValidation(v: ConfigValidation): ConfigValidation {
+  return {
+    by: v.by,
+    valid: v.valid,
+    ...(v.checking ? { checking: true } : {}),
+    issues: v.issues.map((i) => ({
+      path: i.path,
+      message: i.message,
+      ...(i.fix ? { fix: { id: i.fix.id, label: i.fix.label } } : {}),
+    })),
+    ...(v.openclawVersion ? { openclawVersion: v.openclawVersion } : {}),
   };
 }
 
@@ -44,5 +83,14 @@ export function serializeSave(o: SaveOutcome): ConfigSaveBody {
 }
 
 export function serializePreview(p: ConfigPreview): ConfigPreviewBody {
-  return { revision: p.revision, diff: p.diff, issues: p.issues.map((i) => ({ path: i.path, message: i.message })) };
+  return {
+    revision: p.revision,
+    ...(p.reformats ? { reformats: true } : {}),
+    diff: p.diff,
+    issues: p.issues.map((i) => ({
+      path: i.path,
+      message: i.message,
+      ...(i.fix ? { fix: { id: i.fix.id, label: i.fix.label } } : {}),
+    })),
+  };
 }

@@ -50,7 +50,8 @@ function parseJsonOrUndefined(text: string): unknown {
   }
 }
 
-function parseConfigText(text: string): { data: ConfigObject | null; problem: ParseProblem | null } {
+/** A config text parsed as OpenClaw reads it (JSON5), or why it does not parse. Pure: any text, not only the file. */
+export function parseConfigText(text: string): { data: ConfigObject | null; problem: ParseProblem | null } {
   if (text.trim() === "") return { data: {}, problem: null };
   let value: unknown;
   try {

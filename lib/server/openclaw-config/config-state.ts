@@ -2,17 +2,24 @@ import "server-only";
 import type { CatalogResponse } from "@/lib/catalog/types";
 import { computeWarnings, type ModelWarning } from "@/lib/catalog/warnings";
 import { AppError } from "@/lib/errors";
-import type { BackupInfo, GatewayInfo } from "@/lib/openclaw-config/api-types";
+import type {
+  BackupInfo,
+  ConfigRepairInfo,
+  DoctorLint,
+  GatewayInfo,
+  ValidationIssue,
+} from "@/lib/openclaw-config/api-types";
 import { type ConfigDiff } from "@/lib/openclaw-config/diff";
 import { maskSecrets, redactConfigData, redactConfigText } from "@/lib/openclaw-config/redact";
 import { isCredentialedUrl, withoutCredentials } from "@/lib/openclaw-config/secret-paths";
 import type { ConfigIssue } from "@/lib/openclaw-config/schema";
 import { readModelSettings, type ModelSettings } from "@/lib/openclaw-config/model-settings";
 import { builtinCatalog, getCatalog } from "../catalog/catalog";
-import { configGet, gatewayStatus } from "../gateway/client";
-import { GatewayError } from "../gateway/errors";
 import { listBackups, readConfig, type ConfigSnapshot, type ParseProblem } from "./config-file";
 import { resolveToken } from "../token/token-source";
+import { doctorLint } from "./doctor-lint";
+import { withRepairs } from "./repair-list";
+import { judgeCurrentConfig, readGateway, type GatewayRead, type Verdict } from "./verdict";
 
 // The state of openclaw.json as pages see it (secrets masked, warnings, the Gateway's view) and the
 // pieces every save path shares. Whatever leaves from here (text, data, settings, warnings, the
@@ -35,6 +42,10 @@ export interface ConfigState {
   warningsCatalog: CatalogResponse["source"];
   backups: BackupInfo[];
   gateway: GatewayInfo;
+  /** OpenClaw's verdict on the whole file (see verdict.ts), each issue with its repair when there is one. */
+  validation: Verdict;
+  repairs: ConfigRepairInfo[];
+  doctor: DoctorLint | null;
 }
 
 /** A save's answer: the state after it, and whether the running Gateway applied it. */
@@ -48,7 +59,10 @@ export interface SaveOutcome {
 export interface ConfigPreview {
   revision: string;
   diff: ConfigDiff;
-  issues: ConfigIssue[];
+  /** Why the change cannot be saved; a problem the file already had carries its repair. */
+  issues: ValidationIssue[];
+  /** The file is not in the form OpenClaw writes (comments, JSON5): saving rewrites it as plain JSON. */
+  reformats?: boolean;
 }
 
 export async function secrets(): Promise<string[]> {
@@ -85,29 +99,25 @@ export function maskIssues(issues: ConfigIssue[], hidden: string[]): ConfigIssue
   return issues.map((i) => ({ ...i, message: maskSecrets(i.message, hidden) }));
 }
 
-/** The Gateway's state for pages; when it runs, whether it runs the saved file (one cheap config.get). */
-export async function gatewayInfo(): Promise<GatewayInfo> {
-  const status = await gatewayStatus();
+/** The Gateway's state for pages; when it runs, whether it runs the saved file. */
+function gatewayInfo(read: GatewayRead): GatewayInfo {
+  const { status, snapshot } = read;
   if (status.state !== "running")
     return { state: status.state, ...(status.message ? { message: status.message } : {}) };
-  try {
-    const snapshot = await configGet();
-    return {
-      state: "running",
-      applied: snapshot.applied,
-      requiresRestart: !snapshot.applied,
-      ...(status.message ? { message: status.message } : {}),
-    };
-  } catch (error) {
-    return {
-      state: "running",
-      message: error instanceof GatewayError ? error.message : "The Gateway did not say which config it runs.",
-    };
-  }
+  if (!snapshot) return { state: "running", message: read.error ?? "The Gateway did not say which config it runs." };
+  return {
+    state: "running",
+    applied: snapshot.applied,
+    requiresRestart: !snapshot.applied,
+    ...(status.message ? { message: status.message } : {}),
+  };
 }
 
 export async function toState(snapshot: ConfigSnapshot, gateway?: GatewayInfo): Promise<ConfigState> {
-  const [catalog, hidden, info] = await Promise.all([catalogForChecks(), secrets(), gateway ?? gatewayInfo()]);
+  const [catalog, hidden, read] = await Promise.all([catalogForChecks(), secrets(), readGateway()]);
+  const info = gateway ?? gatewayInfo(read);
+  const verdict = await judgeCurrentConfig({ snapshot, gateway: read });
+  const { validation, repairs } = withRepairs(snapshot.data, verdict, catalog, hidden);
   const data = snapshot.data ? redactConfigData(snapshot.data, hidden) : null;
   return {
     path: snapshot.path,
@@ -122,6 +132,9 @@ export async function toState(snapshot: ConfigSnapshot, gateway?: GatewayInfo): 
     warningsCatalog: catalog.source,
     backups: (await listBackups()).map(({ name, mtime, size }) => ({ name, mtime, size })),
     gateway: info.message ? { ...info, message: maskSecrets(info.message, hidden) } : info,
+    validation,
+    repairs,
+    doctor: await doctorLint(snapshot, hidden),
   };
 }
 

@@ -7,7 +7,16 @@ import { mergePatchOf } from "@/lib/openclaw-config/merge-patch";
 import { configGet, configPatch, gatewayStatus } from "../gateway/client";
 import { GatewayError } from "../gateway/errors";
 import { readConfig, readCurrentAt, updateConfig, type ConfigObject } from "./config-file";
-import { fileOutcome, maskIssues, secrets, toState, unparsable, type SaveOutcome } from "./config-state";
+import {
+  catalogForChecks,
+  fileOutcome,
+  maskIssues,
+  secrets,
+  toState,
+  unparsable,
+  type SaveOutcome,
+} from "./config-state";
+import { alreadyInvalid, issuesWithFixes } from "./repair-list";
 
 // A save when OpenClaw's Gateway runs: it owns the file, so the change computed on the file is sent
 // as a merge patch (config.patch with config.get's hash), which OpenClaw validates, writes (stamping
@@ -42,10 +51,17 @@ async function patchThroughGateway(
   }
   let result;
   try {
-    result = await configPatch({ raw: patch, baseHash: base.hash, replacePaths, note });
+    result = await patchOnce(patch, base.hash, replacePaths, note, expectedRevision);
   } catch (error) {
     const gone = goneMidSave(error);
-    throw gone instanceof GatewayGone ? gone : gatewayRefusal(error, await secrets());
+    if (gone instanceof GatewayGone) throw gone;
+    const hidden = await secrets();
+    // The file on disk is already invalid: OpenClaw refuses every patch until it is repaired.
+    const details =
+      error instanceof GatewayError ? (error.details as { onDisk?: boolean; issues?: ConfigIssue[] }) : null;
+    if (details?.onDisk && (details.issues ?? []).length > 0)
+      throw alreadyInvalid(issuesWithFixes(current.data, details.issues ?? [], await catalogForChecks(), hidden));
+    throw gatewayRefusal(error, hidden);
   }
   const gateway: GatewayInfo = {
     state: "running",
@@ -59,6 +75,29 @@ async function patchThroughGateway(
     applied: result.applied,
     requiresRestart: result.requiresRestart || !result.applied,
   };
+}
+
+/**
+ * config.patch, asked once more after a stale-hash refusal when the file is still the one we loaded:
+ * the Gateway answers config.get from a cache until its watcher has seen a direct edit (under a
+ * second), and the refusal clears that cache, so a fresh config.get then gives the file's hash.
+ */
+async function patchOnce(
+  patch: Record<string, unknown>,
+  baseHash: string | null,
+  replacePaths: string[],
+  note: string,
+  expectedRevision: string,
+) {
+  try {
+    return await configPatch({ raw: patch, baseHash, replacePaths, note });
+  } catch (error) {
+    if (!(error instanceof GatewayError) || error.kind !== "conflict") throw error;
+    const fresh = await configGet();
+    await readCurrentAt(expectedRevision);
+    if (fresh.hash === baseHash) throw error;
+    return configPatch({ raw: patch, baseHash: fresh.hash, replacePaths, note });
+  }
 }
 
 /** The Gateway went away between our status check and its answer (stopped, restarting, silent). */

@@ -13,20 +13,25 @@ import { readConfig } from "../openclaw-config/config-file";
 import { getEnvFileVar, removeEnvFileVar, setEnvFileVar } from "./env-file";
 import { envFilePath, routerUrl } from "../settings";
 import { checkToken, peekCheck } from "./token-check";
+import { gatewayTokenView } from "./gateway-token";
 import { maskToken, resolveToken } from "./token-source";
 
 // Token status, save and remove. Every answer is built field by field here: a token value can
 // never reach a response by accident, only its mask.
 const MANAGED_VAR = "HF_TOKEN";
 
-async function configFacts(): Promise<{ authProfile: boolean; routerBase: string }> {
+async function configFacts(): Promise<{
+  authProfile: boolean;
+  routerBase: string;
+  data: Record<string, unknown> | null;
+}> {
   try {
     const snapshot = await readConfig();
     const settings = readModelSettings(snapshot.data);
-    return { authProfile: settings.hasAuthProfile, routerBase: routerUrl(settings.baseUrl) };
+    return { authProfile: settings.hasAuthProfile, routerBase: routerUrl(settings.baseUrl), data: snapshot.data };
   } catch {
     // An unreadable config must not hide the token status; the Config page reports it.
-    return { authProfile: false, routerBase: routerUrl() };
+    return { authProfile: false, routerBase: routerUrl(), data: null };
   }
 }
 
@@ -66,6 +71,7 @@ export async function getTokenStatus(): Promise<TokenStatus> {
     outcome: inEffect ? (peek.check?.outcome ?? "unchecked") : null,
     checking: peek.checking,
     ...checkFields(peek.check),
+    gatewaySources: await gatewayTokenView(facts.data, inEffect?.source ?? null),
   };
 }
 

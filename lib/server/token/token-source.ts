@@ -2,7 +2,9 @@ import "server-only";
 import type { TokenSource } from "@/lib/token/token-status";
 import { getEnvFileVar } from "./env-file";
 
-// OpenClaw's order, highest first: process env, then <state>/.env; HUGGINGFACE_HUB_TOKEN before HF_TOKEN.
+// OpenClaw's order: it fills its environment from the process, then <state>/.env (never overriding a
+// value), then its provider takes HUGGINGFACE_HUB_TOKEN before HF_TOKEN, so the variable's name comes
+// first: HUGGINGFACE_HUB_TOKEN in .env beats HF_TOKEN in the process (as env.vars' did, measured).
 const TOKEN_VARS = ["HUGGINGFACE_HUB_TOKEN", "HF_TOKEN"] as const;
 
 export interface TokenInEffect {
@@ -14,10 +16,8 @@ export async function resolveToken(): Promise<TokenInEffect | null> {
   for (const name of TOKEN_VARS) {
     const value = process.env[name]?.trim();
     if (value) return { token: value, source: `env:${name}` };
-  }
-  for (const name of TOKEN_VARS) {
-    const value = (await getEnvFileVar(name))?.trim();
-    if (value) return { token: value, source: `file:${name}` };
+    const fromFile = (await getEnvFileVar(name))?.trim();
+    if (fromFile) return { token: fromFile, source: `file:${name}` };
   }
   return null;
 }

@@ -1,5 +1,5 @@
 import { handle } from "@/lib/server/http";
-import { configForDownload } from "@/lib/server/openclaw-config/model-config";
+import { configForDownload } from "@/lib/server/openclaw-config/backup-restore";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { handle, json, readIfMatch, readJsonBody } from "@/lib/server/http";
-import { restoreFromBackup } from "@/lib/server/openclaw-config/model-config";
+import { restoreFromBackup } from "@/lib/server/openclaw-config/backup-restore";
 import { restoreConfigSchema } from "./schema";
 import { serializeSave } from "../../serialize";
 

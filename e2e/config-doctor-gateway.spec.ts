@@ -1,0 +1,139 @@
+import "./support/server-only-stub";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { DashboardGateway } from "../lib/server/gateway/client";
+import { expect, test as base } from "./fixtures";
+import { type RealGateway, startRealGateway } from "./support/real-gateway";
+
+// The verdict and the repairs with the REAL Gateway 2026.9.6 running: it judges the file it watches
+// (config.get), an invalid file (the documentation's alias) is repaired through the file because the
+// Gateway refuses every patch until then, and its watcher applies the result; a trap in a valid file
+// is repaired through config.patch. One Gateway for the file (~1 GB).
+const R1 = "huggingface/deepseek-ai/DeepSeek-R1";
+const dashboardDataDir = path.join(os.tmpdir(), `hfpd-doctor-gw-dashboard-${process.pid}-${Date.now()}`);
+
+const test = base.extend<object, { real: { gateway: RealGateway; client: DashboardGateway } }>({
+  real: [
+    async ({}, use) => {
+      const saved = {
+        OPENCLAW_STATE_DIR: process.env.OPENCLAW_STATE_DIR,
+        DASHBOARD_DATA_DIR: process.env.DASHBOARD_DATA_DIR,
+      };
+      const gateway = await startRealGateway({ envFile: { HF_TOKEN: "hf_DoctorGatewaySpecToken0123456789" } });
+      const testDataDir = await mkdtemp(path.join(os.tmpdir(), "hfpd-doctor-gw-test-"));
+      process.env.OPENCLAW_STATE_DIR = gateway.stateDir;
+      process.env.DASHBOARD_DATA_DIR = testDataDir;
+      const client = new DashboardGateway();
+      await use({ gateway, client });
+      await client.close();
+      await gateway.dispose();
+      for (const dir of [testDataDir, dashboardDataDir]) await rm(dir, { recursive: true, force: true });
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    },
+    { scope: "worker", timeout: 15 * 60_000 },
+  ],
+});
+
+test.describe.configure({ mode: "serial", timeout: 180_000 });
+test.use({
+  stateDir: async ({ real }, use) => {
+    await use(real.gateway.stateDir);
+  },
+  appEnv: { DASHBOARD_DATA_DIR: dashboardDataDir },
+});
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the test edits the file freely
+type Config = any;
+const file = (stateDir: string) => path.join(stateDir, "openclaw.json");
+const readJson = async (stateDir: string): Promise<Config> => JSON.parse(await readFile(file(stateDir), "utf8"));
+/** Edits the Gateway's file as an editor would (meta and gateway kept, so nothing looks clobbered). */
+async function edit(stateDir: string, change: (config: Config) => void) {
+  const config = await readJson(stateDir);
+  change(config);
+  const staged = `${file(stateDir)}.edit`;
+  await writeFile(staged, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
+  const { rename } = await import("node:fs/promises");
+  await rename(staged, file(stateDir));
+}
+
+test("an invalid file: the Gateway's verdict, the repair written to the file, the Gateway applies it", async ({
+  page,
+  real,
+  stateDir,
+}) => {
+  await edit(stateDir, (config) => {
+    config.agents = { ...config.agents, defaults: { ...config.agents?.defaults, model: { primary: R1 } } };
+    config.models = {
+      mode: "merge",
+      providers: {
+        huggingface: {
+          baseUrl: "https://router.huggingface.co/v1",
+          api: "openai-completions",
+          models: [{ id: "deepseek-ai/DeepSeek-R1", name: "DeepSeek R1", alias: "DeepSeek R1 (fast)" }],
+        },
+      },
+    };
+  });
+  await expect.poll(async () => (await real.client.configGet()).valid, { timeout: 30_000 }).toBe(false);
+
+  await page.goto("/config");
+  const check = page.getByTestId("config-check");
+  await expect(check).toHaveAttribute("data-judge", "gateway");
+  await expect(check.getByTestId("verdict")).toContainText("(the running Gateway) refuses this file");
+  await expect(check.getByTestId("verdict-meaning")).toContainText(
+    "The Gateway keeps running the last accepted config",
+  );
+  const issue = check.getByTestId("verdict-issue").filter({ hasText: "models.providers.huggingface.models.0" });
+  await expect(issue).toContainText('Unrecognized key: "alias"');
+  await issue.getByRole("button", { name: /^Repair: Move "alias"/ }).click();
+  await expect(check.getByTestId("repair-diff")).toContainText('"alias": "DeepSeek R1 (fast)"');
+  await check.getByRole("button", { name: "Apply repair" }).click();
+  await expect(check).toContainText("Repaired: Move");
+
+  await expect
+    .poll(
+      async () => {
+        const snapshot = await real.client.configGet();
+        return snapshot.valid && snapshot.applied;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  await expect(check).toHaveAttribute("data-valid", "true");
+  await expect(check.getByTestId("verdict")).toContainText("(the running Gateway) accepts this file");
+  const saved = await readJson(stateDir);
+  expect(saved.agents.defaults.models[R1]).toMatchObject({ alias: "DeepSeek R1 (fast)" });
+  expect(saved.models.providers.huggingface.models[0].alias).toBeUndefined();
+});
+
+test("a trap in a valid file is repaired through the Gateway's config.patch", async ({ request, real, stateDir }) => {
+  const before = (await real.client.configGet()).hash;
+  await edit(stateDir, (config) => {
+    const model = { primary: R1, fallbacks: [R1, "huggingface/Qwen/Qwen3-8B"] };
+    config.agents = { ...config.agents, defaults: { ...config.agents?.defaults, model } };
+  });
+  // config.get answers from a cache until the Gateway's watcher has seen the edit: wait for its new hash.
+  await expect
+    .poll(
+      async () => {
+        const snapshot = await real.client.configGet();
+        return snapshot.hash !== before && snapshot.valid && snapshot.applied;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  const state = await (await request.get("/api/config")).json();
+  expect(state.validation).toMatchObject({ by: "gateway", valid: true });
+  expect(state.repairs.map((r: { id: string }) => r.id)).toContain("fallback_repeats");
+  const fixed = await request.post("/api/config/fix", {
+    headers: { "if-match": `"${state.revision}"` },
+    data: { id: "fallback_repeats" },
+  });
+  expect(fixed.status()).toBe(200);
+  expect(await fixed.json()).toMatchObject({ appliedBy: "gateway", applied: true });
+  expect((await readJson(stateDir)).agents.defaults.model.fallbacks).toEqual(["huggingface/Qwen/Qwen3-8B"]);
+});
