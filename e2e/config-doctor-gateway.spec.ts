@@ -1,50 +1,15 @@
 import "./support/server-only-stub";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { DashboardGateway } from "../lib/server/gateway/client";
-import { expect, test as base } from "./fixtures";
-import { type RealGateway, startRealGateway } from "./support/real-gateway";
+import { expect } from "./fixtures";
+import { realGatewayTest } from "./support/real-gateway-test";
 
 // The verdict and the repairs with the REAL Gateway 2026.9.6 running: it judges the file it watches
 // (config.get), an invalid file (the documentation's alias) is repaired through the file because the
 // Gateway refuses every patch until then, and its watcher applies the result; a trap in a valid file
 // is repaired through config.patch. One Gateway for the file (~1 GB).
 const R1 = "huggingface/deepseek-ai/DeepSeek-R1";
-const dashboardDataDir = path.join(os.tmpdir(), `hfpd-doctor-gw-dashboard-${process.pid}-${Date.now()}`);
-
-const test = base.extend<object, { real: { gateway: RealGateway; client: DashboardGateway } }>({
-  real: [
-    async ({}, use) => {
-      const saved = {
-        OPENCLAW_STATE_DIR: process.env.OPENCLAW_STATE_DIR,
-        DASHBOARD_DATA_DIR: process.env.DASHBOARD_DATA_DIR,
-      };
-      const gateway = await startRealGateway({ envFile: { HF_TOKEN: "hf_DoctorGatewaySpecToken0123456789" } });
-      const testDataDir = await mkdtemp(path.join(os.tmpdir(), "hfpd-doctor-gw-test-"));
-      process.env.OPENCLAW_STATE_DIR = gateway.stateDir;
-      process.env.DASHBOARD_DATA_DIR = testDataDir;
-      const client = new DashboardGateway();
-      await use({ gateway, client });
-      await client.close();
-      await gateway.dispose();
-      for (const dir of [testDataDir, dashboardDataDir]) await rm(dir, { recursive: true, force: true });
-      for (const [name, value] of Object.entries(saved)) {
-        if (value === undefined) delete process.env[name];
-        else process.env[name] = value;
-      }
-    },
-    { scope: "worker", timeout: 15 * 60_000 },
-  ],
-});
-
-test.describe.configure({ mode: "serial", timeout: 180_000 });
-test.use({
-  stateDir: async ({ real }, use) => {
-    await use(real.gateway.stateDir);
-  },
-  appEnv: { DASHBOARD_DATA_DIR: dashboardDataDir },
-});
+const test = realGatewayTest("doctor-gw", { envFile: { HF_TOKEN: "hf_DoctorGatewaySpecToken0123456789" } });
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the test edits the file freely
 type Config = any;
