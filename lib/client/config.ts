@@ -2,7 +2,7 @@
 import { useEffect } from "react";
 import useSWR from "swr";
 import useSWRMutation from "swr/mutation";
-import type { ConfigPreviewBody, ConfigStateBody } from "@/lib/openclaw-config/api-types";
+import type { ConfigPreviewBody, ConfigStateBody, ConfigTextPreviewBody } from "@/lib/openclaw-config/api-types";
 import type { ModelChange } from "@/lib/openclaw-config/change";
 import { fetchJson } from "./fetcher";
 import { useSaveWithRevision } from "./save-with-revision";
@@ -92,6 +92,26 @@ export function useApplyRepair() {
     url: "/api/config/fix",
     method: "POST",
     json: { id },
+    revision,
+  }));
+}
+
+/** On demand (Review): what saving the whole file as `text` would do (diff, OpenClaw's verdict). Writes nothing. */
+export function usePreviewConfigText() {
+  return useSWRMutation(
+    "/api/config/text/preview",
+    (url: string, { arg: text }: { arg: string }) =>
+      fetchJson<ConfigTextPreviewBody>(url, { method: "POST", json: { text } }),
+    { revalidate: false, throwOnError: false },
+  );
+}
+
+/** PUT /api/config/text: saves the whole file (masked values keep the saved secrets) through the normal save path. */
+export function useSaveConfigText() {
+  return useSaveWithRevision(configKey(), ({ text, revision }: { text: string; revision: string }) => ({
+    url: "/api/config/text",
+    method: "PUT",
+    json: { text },
     revision,
   }));
 }

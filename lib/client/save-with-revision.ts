@@ -11,7 +11,7 @@ import { ApiError, fetchJson } from "./fetcher";
 
 export interface RevisionedWrite {
   url: string;
-  method: "PATCH" | "POST";
+  method: "PATCH" | "POST" | "PUT";
   json: unknown;
   /** The revision the change was computed against. */
   revision: string;

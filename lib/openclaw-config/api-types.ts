@@ -120,3 +120,29 @@ export interface DoctorLint {
   failed?: boolean;
   findings: DoctorFinding[];
 }
+
+/**
+ * POST /api/config/text/preview's answer: what saving a whole file (`{text}`) would do. Nothing is
+ * written. PUT /api/config/text saves the same text (If-Match) and answers a ConfigSaveBody.
+ */
+export interface ConfigTextPreviewBody {
+  /** The revision of openclaw.json the preview was computed on (send it back as If-Match). */
+  revision: string;
+  /** The file now → the file as it would be written (plain JSON), both sides masked. */
+  diff: ConfigDiff;
+  /** OpenClaw's verdict on the candidate file: its CLI on a private copy, else the dashboard's schema. */
+  validation: ConfigValidation;
+  /**
+   * Everything that would stop the save: the text does not parse (with line and column), a masked
+   * value where the saved file has no secret, OpenClaw's issues, a write OpenClaw takes for a clobber.
+   */
+  issues: ValidationIssue[];
+  /** Where the text does not parse, for the editor. */
+  problem?: { message: string; line?: number; column?: number };
+  /** The text has comments or JSON5 syntax: it is saved as plain JSON, as OpenClaw's writes do. */
+  reformats?: boolean;
+  /** How many masked values (••••••••) keep the saved secret at their place. */
+  keptSecrets: number;
+  /** The text changes `meta`, which is OpenClaw's: the file's `meta` is kept as it is. */
+  metaKept?: boolean;
+}

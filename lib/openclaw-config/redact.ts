@@ -77,7 +77,8 @@ export function redactConfigText(text: string, extraSecrets: readonly string[] =
   return maskSecrets(pieces.join(""), extraSecrets);
 }
 
-function redactValue(value: unknown, context: SecretContext, extraSecrets: readonly string[]): unknown {
+/** `value` (at `context` in the file) as the masked file shows it. */
+export function redactValue(value: unknown, context: SecretContext, extraSecrets: readonly string[]): unknown {
   if (isSecretValue(context, value)) return MASK;
   if (typeof value === "string") return maskSecrets(value, extraSecrets);
   if (Array.isArray(value)) return value.map((item) => redactValue(item, context, extraSecrets));

@@ -58,6 +58,8 @@ export interface SecretContext {
   /** Everything beneath is a secret. */
   readonly below: boolean;
   readonly role: Role;
+  /** A field of a SecretRef `{source, provider, id}` in a secret's place: a reference, not a secret. */
+  readonly refField?: "source" | "provider" | "id";
 }
 
 export const ROOT_CONTEXT: SecretContext = { secret: false, below: false, role: "root" };
@@ -79,7 +81,8 @@ export function childContext(parent: SecretContext, key: string): SecretContext 
   const envName = (parent.role === "env" || parent.role === "envVars") && SECRET_ENV_NAME.test(key);
   const secret =
     !excepted(lower) && (below || envName || SECRET_HEADERS.has(lower) || SECRET_LABEL.some((p) => p.test(key)));
-  return { secret, below, role: roleOf(parent.role, key, lower) };
+  const refField = parent.secret && (key === "source" || key === "provider" || key === "id") ? key : undefined;
+  return { secret, below, role: roleOf(parent.role, key, lower), ...(refField ? { refField } : {}) };
 }
 
 /** `${VAR}`, as OpenClaw tests it: the whole (trimmed) value, with no `}` before the last character. */
@@ -135,10 +138,20 @@ export function isCredentialedUrl(value: string): boolean {
   return false;
 }
 
+// A SecretRef's fields as OpenClaw accepts them (openclaw-gateway.md, "SecretRef"): shown, as
+// OpenClaw's Control UI shows SecretRef objects. An id that could be a secret itself (anything but
+// an environment variable name or a JSON pointer into a secrets file) stays masked.
+const REF_FIELD: Record<NonNullable<SecretContext["refField"]>, RegExp> = {
+  source: /^(env|file|exec|store)$/,
+  provider: /^[a-z][a-z0-9_-]{0,63}$/,
+  id: /^([A-Z][A-Z0-9_]{0,127}|\/[A-Za-z0-9_.~/-]{0,255})$/,
+};
+
 /** Whether a primitive at `context` must be masked (strings and numbers; never booleans or null). */
 export function isSecretValue(context: SecretContext, value: unknown): boolean {
   if (typeof value === "number") return context.secret;
   if (typeof value !== "string" || value.trim() === "" || isPlaceholder(value)) return false;
+  if (context.refField && REF_FIELD[context.refField].test(value)) return false;
   return context.secret || isCredentialedUrl(value);
 }
 

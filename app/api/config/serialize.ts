@@ -2,8 +2,11 @@ import type {
   ConfigPreviewBody,
   ConfigSaveBody,
   ConfigStateBody,
+  ConfigTextPreviewBody,
   ConfigValidation,
+  ValidationIssue,
 } from "@/lib/openclaw-config/api-types";
+import type { ConfigTextPreview } from "@/lib/server/openclaw-config/config-text";
 import type { ConfigPreview, ConfigState, SaveOutcome } from "@/lib/server/openclaw-config/model-config";
 
 // Explicit shapes for what leaves the server (the state never carries anything else).
@@ -58,16 +61,20 @@ export function serializeState(s: ConfigState): ConfigStateBody {
   };
 }
 
+function serializeIssues(issues: ValidationIssue[]): ValidationIssue[] {
+  return issues.map((i) => ({
+    path: i.path,
+    message: i.message,
+    ...(i.fix ? { fix: { id: i.fix.id, label: i.fix.label } } : {}),
+  }));
+}
+
 function serializeValidation(v: ConfigValidation): ConfigValidation {
   return {
     by: v.by,
     valid: v.valid,
     ...(v.checking ? { checking: true } : {}),
-    issues: v.issues.map((i) => ({
-      path: i.path,
-      message: i.message,
-      ...(i.fix ? { fix: { id: i.fix.id, label: i.fix.label } } : {}),
-    })),
+    issues: serializeIssues(v.issues),
     ...(v.openclawVersion ? { openclawVersion: v.openclawVersion } : {}),
   };
 }
@@ -87,10 +94,19 @@ export function serializePreview(p: ConfigPreview): ConfigPreviewBody {
     revision: p.revision,
     ...(p.reformats ? { reformats: true } : {}),
     diff: p.diff,
-    issues: p.issues.map((i) => ({
-      path: i.path,
-      message: i.message,
-      ...(i.fix ? { fix: { id: i.fix.id, label: i.fix.label } } : {}),
-    })),
+    issues: serializeIssues(p.issues),
+  };
+}
+
+export function serializeTextPreview(p: ConfigTextPreview): ConfigTextPreviewBody {
+  return {
+    revision: p.revision,
+    diff: p.diff,
+    validation: serializeValidation(p.validation),
+    issues: serializeIssues(p.issues),
+    ...(p.problem ? { problem: { message: p.problem.message, line: p.problem.line, column: p.problem.column } } : {}),
+    ...(p.reformats ? { reformats: true } : {}),
+    keptSecrets: p.keptSecrets,
+    ...(p.metaKept ? { metaKept: true } : {}),
   };
 }

@@ -5,7 +5,7 @@ import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import JSON5 from "json5";
 import { AppError } from "@/lib/errors";
-import { clobberReasons, describeClobber, fingerprintOf } from "@/lib/openclaw-config/clobber";
+import { clobberReasons, describeClobber, fingerprintOf, type ClobberReason } from "@/lib/openclaw-config/clobber";
 import { assertSafeValue, UnsafeJsonError } from "@/lib/safe-json";
 import { stageFileAtomic, storageError, syncFolder, withFileLock } from "../atomic-file";
 import { configPath } from "../settings";
@@ -178,14 +178,23 @@ function withOpenClawMeta(next: ConfigObject, current: ConfigObject, lastGood: P
   return { ...next, meta: structuredClone(meta) };
 }
 
-/** 422 when OpenClaw would take the new text for a clobber of the current file or of last-good. */
-function assertNoClobber(text: string, current: ConfigSnapshot, lastGood: ParsedFile | null): void {
+function clobberReasonsFor(text: string, current: ConfigSnapshot, lastGood: ParsedFile | null): ClobberReason[] {
   const next = fingerprintOf(text, parseConfigText(text).data);
-  const reasons = [
+  return [
     ...(current.exists ? clobberReasons(fingerprintOf(current.text, current.data), next, "current") : []),
     ...(lastGood ? clobberReasons(fingerprintOf(lastGood.text, lastGood.data), next, "last-good") : []),
   ];
+}
+
+/** 422 when OpenClaw would take the new text for a clobber of the current file or of last-good. */
+function assertNoClobber(text: string, current: ConfigSnapshot, lastGood: ParsedFile | null): void {
+  const reasons = clobberReasonsFor(text, current, lastGood);
   if (reasons.length > 0) throw new AppError("config_write_rejected", describeClobber(reasons), { reasons });
+}
+
+/** Why OpenClaw would take `text` (a whole new file) for a clobber of `current` or of last-good; for previews. */
+export async function clobberCheck(text: string, current: ConfigSnapshot): Promise<ClobberReason[]> {
+  return clobberReasonsFor(text, current, await readLastGood(configPath()));
 }
 
 /**

@@ -22,6 +22,7 @@ import { alreadyInvalid, issuesWithFixes } from "./repair-list";
 // as a merge patch (config.patch with config.get's hash), which OpenClaw validates, writes (stamping
 // meta) and hot-applies. If the Gateway goes away mid-save: the file path when it is really stopped,
 // else a 503 that says whether anything was written.
+const APPLY_WAIT_MS = 3000;
 
 /**
  * The Gateway path: our revision check first (the same 409 as a file save), then config.get's hash,
@@ -148,6 +149,20 @@ export async function saveThroughGateway(
     if (error instanceof GatewayGone) return afterGatewayGone(error, expectedRevision, edit);
     throw error;
   }
+}
+
+/**
+ * After a file write while the Gateway runs an older config (it refuses patches while the file is
+ * invalid), the Gateway's watcher validates and hot-applies the file by itself in 0.2–0.7 s: did it?
+ */
+export async function waitForGatewayApply(): Promise<{ applied: boolean; requiresRestart: boolean }> {
+  const deadline = Date.now() + APPLY_WAIT_MS;
+  while (Date.now() < deadline) {
+    const snapshot = await configGet().catch(() => null);
+    if (snapshot?.valid && snapshot.applied) return { applied: true, requiresRestart: false };
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return { applied: false, requiresRestart: false };
 }
 
 /** OpenClaw's refusals in the dashboard's language: conflict → 409 (with the file), invalid → 422 with its issues. */

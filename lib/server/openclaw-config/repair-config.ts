@@ -3,7 +3,6 @@ import { AppError } from "@/lib/errors";
 import { findRepair } from "@/lib/openclaw-config/repairs/find-repairs";
 import type { Json } from "@/lib/openclaw-config/repairs/types";
 import { checkTouchedConfig, type ConfigIssue } from "@/lib/openclaw-config/schema";
-import { configGet } from "../gateway/client";
 import { readConfig, readCurrentAt, serializeConfig, updateConfig, type ConfigSnapshot } from "./config-file";
 import {
   catalogForChecks,
@@ -15,7 +14,7 @@ import {
   type ConfigPreview,
   type SaveOutcome,
 } from "./config-state";
-import { saveThroughGateway } from "./gateway-save";
+import { saveThroughGateway, waitForGatewayApply } from "./gateway-save";
 import { maskedDiff } from "./model-config";
 import { repairContext } from "./repair-list";
 import { judgeCurrentConfig } from "./verdict";
@@ -25,8 +24,7 @@ import { judgeCurrentConfig } from "./verdict";
 // and the file valid, that is config.patch. While the file is invalid the Gateway refuses every
 // patch ("fix it before patching") and keeps running the last accepted config; the repair is then
 // written to the file, as an editor or `openclaw doctor --fix` would, and the Gateway's watcher
-// validates and hot-applies it (0.2–0.7 s; we wait up to APPLY_WAIT_MS to say whether it did).
-const APPLY_WAIT_MS = 3000;
+// validates and hot-applies it (see waitForGatewayApply).
 
 async function repairEdit(snapshot: ConfigSnapshot, id: string) {
   if (snapshot.problem || !snapshot.data) throw unparsable(snapshot);
@@ -77,15 +75,4 @@ export async function applyRepair(id: string, expectedRevision: string): Promise
   if (gatewayValid !== false) return fileOutcome(written);
   const applied = await waitForGatewayApply();
   return { ...(await fileOutcome(await readConfig())), ...applied };
-}
-
-/** After a file write the running Gateway reloads it by itself: did it take it? */
-async function waitForGatewayApply(): Promise<{ applied: boolean; requiresRestart: boolean }> {
-  const deadline = Date.now() + APPLY_WAIT_MS;
-  while (Date.now() < deadline) {
-    const snapshot = await configGet().catch(() => null);
-    if (snapshot?.valid && snapshot.applied) return { applied: true, requiresRestart: false };
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return { applied: false, requiresRestart: false };
 }

@@ -1,0 +1,192 @@
+import "server-only";
+import { isDeepStrictEqual } from "node:util";
+import { AppError } from "@/lib/errors";
+import type { ConfigValidation, ValidationIssue } from "@/lib/openclaw-config/api-types";
+import { describeClobber } from "@/lib/openclaw-config/clobber";
+import { MASK, maskSecrets } from "@/lib/openclaw-config/redact";
+import { restoreMasks } from "@/lib/openclaw-config/restore-masks";
+import {
+  clobberCheck,
+  parseConfigText,
+  readConfig,
+  readCurrentAt,
+  serializeConfig,
+  updateConfig,
+  type ConfigObject,
+  type ConfigSnapshot,
+  type ParseProblem,
+} from "./config-file";
+import { fileOutcome, secrets, withConflictState, type SaveOutcome } from "./config-state";
+import { saveThroughGateway, waitForGatewayApply } from "./gateway-save";
+import { maskedDiff } from "./model-config";
+import { judgeConfigText, readGateway } from "./verdict";
+
+// The whole file, edited as text on the Config page: PUT /api/config/text and its preview. The text
+// comes back with the masks it was shown; restore-masks.ts gives them their saved secrets back, so
+// the file never receives a mask. It is saved the way OpenClaw's writes save (plain JSON, `meta`
+// kept, the clobber rules), judged by OpenClaw first: the running Gateway judges it in config.patch;
+// otherwise (or while the file on disk is already invalid, when the Gateway refuses every patch) the
+// CLI judges a private copy before the file is written.
+export const MAX_CONFIG_TEXT_BYTES = 2 * 1024 * 1024;
+
+export interface ConfigTextPreview {
+  revision: string;
+  diff: Awaited<ReturnType<typeof maskedDiff>>;
+  validation: ConfigValidation;
+  issues: ValidationIssue[];
+  problem?: ParseProblem;
+  reformats?: boolean;
+  keptSecrets: number;
+  metaKept?: boolean;
+}
+
+interface Candidate {
+  /** The data to write (saved secrets in place of masks, the file's meta); null when the text does not parse. */
+  data: ConfigObject | null;
+  /** `data` as it would be written. */
+  text: string;
+  problem: ParseProblem | null;
+  /** Masks with nothing saved at their place, and clobber reasons: these stop the save before OpenClaw is asked. */
+  blocking: ValidationIssue[];
+  keptSecrets: number;
+  metaKept: boolean;
+  reformats: boolean;
+}
+
+function assertSize(text: string): void {
+  if (Buffer.byteLength(text, "utf8") > MAX_CONFIG_TEXT_BYTES)
+    throw new AppError(
+      "payload_too_large",
+      "The config is larger than 2 MB; OpenClaw's file cannot be that large here.",
+    );
+}
+
+function problemIssue(problem: ParseProblem): ValidationIssue {
+  const where = problem.line ? ` (line ${problem.line}, column ${problem.column})` : "";
+  return { path: "", message: `The text does not parse${where}: ${problem.message}` };
+}
+
+function strayIssue(path: string): ValidationIssue {
+  return {
+    path,
+    message: `A masked value (${MASK}) where openclaw.json has no secret to keep: type the value itself, or undo the move.`,
+  };
+}
+
+/** What saving `text` over `snapshot` would write, and what stops it before OpenClaw is asked. */
+async function candidateFrom(text: string, snapshot: ConfigSnapshot, hidden: string[]): Promise<Candidate> {
+  const parsed = parseConfigText(text);
+  if (parsed.problem || !parsed.data) {
+    const problem = parsed.problem ?? { message: "The text does not parse." };
+    return {
+      data: null,
+      text: "",
+      problem,
+      blocking: [problemIssue(problem)],
+      keptSecrets: 0,
+      metaKept: false,
+      reformats: false,
+    };
+  }
+  const restored = restoreMasks(parsed.data, snapshot.data, hidden);
+  const data = restored.data;
+  // meta is OpenClaw's (migration markers, lastTouchedVersion): the file's stays, whatever the text says.
+  const fileMeta = snapshot.data?.meta;
+  const metaKept = fileMeta !== undefined && !isDeepStrictEqual(data.meta, fileMeta);
+  if (fileMeta !== undefined) data.meta = structuredClone(fileMeta);
+  const written = serializeConfig(data);
+  const blocking = restored.stray.map(strayIssue);
+  const clobber = snapshot.exists ? await clobberCheck(written, snapshot) : [];
+  if (clobber.length > 0) blocking.push({ path: "", message: maskSecrets(describeClobber(clobber), hidden) });
+  return {
+    data,
+    text: written,
+    problem: null,
+    blocking,
+    keptSecrets: restored.kept,
+    metaKept,
+    reformats: text.trim() !== "" && text !== written && !isPlainJson(text),
+  };
+}
+
+/** Plain JSON, whatever its spacing (OpenClaw's writes use 2 spaces; a different indent is not "JSON5"). */
+function isPlainJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** What saving the whole file as `text` would do now: the diff, OpenClaw's verdict, what stops it. Writes nothing. */
+export async function previewConfigText(text: string): Promise<ConfigTextPreview> {
+  assertSize(text);
+  const [snapshot, hidden] = await Promise.all([readConfig(), secrets()]);
+  const candidate = await candidateFrom(text, snapshot, hidden);
+  const common = { revision: snapshot.revision, keptSecrets: candidate.keptSecrets };
+  if (!candidate.data) {
+    return {
+      ...common,
+      diff: await maskedDiff(snapshot.text, snapshot.text),
+      validation: { by: "dashboard-schema", valid: false, issues: candidate.blocking },
+      issues: candidate.blocking,
+      ...(candidate.problem ? { problem: candidate.problem } : {}),
+    };
+  }
+  const validation = await judgeConfigText(candidate.text);
+  return {
+    ...common,
+    diff: await maskedDiff(snapshot.text, candidate.text),
+    validation,
+    issues: [...candidate.blocking, ...(validation.valid ? [] : validation.issues)],
+    ...(candidate.reformats ? { reformats: true } : {}),
+    ...(candidate.metaKept ? { metaKept: true } : {}),
+  };
+}
+
+/** Refuses the candidate with the dashboard's usual errors: 422 unparsable, invalid, or write-rejected. */
+function assertSavable(candidate: Candidate): asserts candidate is Candidate & { data: ConfigObject } {
+  if (!candidate.data) {
+    const problem = candidate.problem ?? { message: "The text does not parse." };
+    throw new AppError("config_unparsable", `Not saved: ${problemIssue(problem).message}`, problem);
+  }
+  const [first] = candidate.blocking;
+  if (!first) return;
+  const code = first.message.includes(MASK) ? "config_invalid" : "config_write_rejected";
+  throw new AppError(code, `Not saved: ${first.path ? `${first.path}: ` : ""}${first.message}`, {
+    issues: candidate.blocking,
+  });
+}
+
+/**
+ * Saves `text` as the whole file if it is still at `expectedRevision`. With the Gateway running a
+ * valid file: config.patch (the Gateway judges and applies). Otherwise the CLI judges a private copy
+ * first (422 with OpenClaw's issues, nothing written), then the file is written as OpenClaw writes it,
+ * and a Gateway that runs an older config is given a moment to pick it up.
+ */
+export async function saveConfigText(expectedRevision: string, text: string): Promise<SaveOutcome> {
+  assertSize(text);
+  return withConflictState(async () => {
+    const [snapshot, hidden, gateway] = await Promise.all([readCurrentAt(expectedRevision), secrets(), readGateway()]);
+    const candidate = await candidateFrom(text, snapshot, hidden);
+    assertSavable(candidate);
+    const next = candidate.data;
+    const note = "HF Provider Dashboard: whole-file edit";
+    // A Gateway whose config.get failed is still asked: saveThroughGateway knows what to do when it is gone.
+    if (gateway.status.state === "running" && gateway.snapshot?.valid !== false)
+      return saveThroughGateway(expectedRevision, () => structuredClone(next), note);
+    const verdict = await judgeConfigText(candidate.text);
+    if (!verdict.valid) {
+      const [first] = verdict.issues;
+      throw new AppError(
+        "config_invalid",
+        `Not saved: OpenClaw refuses it${first ? ` (${first.path ? `${first.path}: ` : ""}${first.message})` : ""}.`,
+        { issues: verdict.issues, by: verdict.by },
+      );
+    }
+    const written = await updateConfig(expectedRevision, () => structuredClone(next));
+    if (gateway.status.state !== "running") return fileOutcome(written);
+    return { ...(await fileOutcome(await readConfig())), ...(await waitForGatewayApply()) };
+  });
+}
