@@ -102,3 +102,59 @@ test("a trap in a valid file is repaired through the Gateway's config.patch", as
   expect(await fixed.json()).toMatchObject({ appliedBy: "gateway", applied: true });
   expect((await readJson(stateDir)).agents.defaults.model.fallbacks).toEqual(["huggingface/Qwen/Qwen3-8B"]);
 });
+
+test("a whole-file edit goes through the Gateway's config.patch and is live; refused ones write nothing", async ({
+  request,
+  real,
+  sentinel,
+  stateDir,
+}) => {
+  sentinel.addToken(real.gateway.token);
+  await expect.poll(async () => (await real.client.configGet()).valid, { timeout: 30_000 }).toBe(true);
+  const before = await real.client.configGet();
+  const state = await (await request.get("/api/config")).json();
+  expect(state.text).not.toContain(real.gateway.token); // gateway.auth.token, shown masked
+
+  // The Gateway judges: the documentation's alias inside the provider's models is refused, nothing written.
+  const onDisk = await readFile(file(stateDir), "utf8");
+  const parsed = JSON.parse(state.text);
+  parsed.models = {
+    providers: {
+      huggingface: {
+        baseUrl: "https://router.huggingface.co/v1",
+        models: [{ id: "deepseek-ai/DeepSeek-R1", name: "DeepSeek R1", alias: "R1 fast" }],
+      },
+    },
+  };
+  const refused = await request.put("/api/config/text", {
+    headers: { "if-match": `"${state.revision}"` },
+    data: { text: JSON.stringify(parsed, null, 2) },
+  });
+  expect(refused.status()).toBe(422);
+  expect(JSON.stringify((await refused.json()).error)).toContain("models.providers.huggingface.models.0");
+  expect(await readFile(file(stateDir), "utf8")).toBe(onDisk);
+
+  const edited = JSON.parse(state.text);
+  edited.agents = {
+    ...edited.agents,
+    defaults: {
+      ...edited.agents?.defaults,
+      model: { primary: "huggingface/Qwen/Qwen3-8B" },
+      models: { [R1]: { alias: "R1 fast" } },
+    },
+  };
+  const saved = await request.put("/api/config/text", {
+    headers: { "if-match": `"${state.revision}"` },
+    data: { text: JSON.stringify(edited, null, 2) },
+  });
+  expect(saved.status(), await saved.text()).toBe(200);
+  expect(await saved.json()).toMatchObject({ appliedBy: "gateway", applied: true, requiresRestart: false });
+  const after = await real.client.configGet();
+  expect(after.hash).not.toBe(before.hash);
+  expect(after.applied).toBe(true);
+  const written = await readJson(stateDir);
+  expect(written.agents.defaults.model.primary).toBe("huggingface/Qwen/Qwen3-8B");
+  expect(written.agents.defaults.models[R1]).toEqual({ alias: "R1 fast" });
+  // The secret behind its mask is the Gateway's own token, still in place (the Gateway still answers us).
+  expect(written.gateway.auth.token).toBe(real.gateway.token);
+});

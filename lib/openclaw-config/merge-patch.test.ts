@@ -73,4 +73,14 @@ describe("mergePatchOf", () => {
     delete (after.agents as { defaults: Record<string, unknown> }).defaults.modelPolicy;
     expect(mergePatchOf(before, after).patch).toEqual({ agents: { defaults: { modelPolicy: null } } });
   });
+
+  it("lists the arrays a deletion removes, which OpenClaw refuses to drop otherwise", () => {
+    const after = structuredClone(before) as Record<string, unknown>;
+    const defaults = (after.agents as { defaults: Record<string, unknown> }).defaults;
+    delete defaults.modelPolicy;
+    defaults.model = { primary: "huggingface/a" };
+    const { patch, replacePaths } = mergePatchOf(before, after);
+    expect(patch).toMatchObject({ agents: { defaults: { modelPolicy: null, model: { fallbacks: null } } } });
+    expect(replacePaths.sort()).toEqual(["agents.defaults.model.fallbacks", "agents.defaults.modelPolicy.allow"]);
+  });
 });

@@ -25,11 +25,22 @@ function same(a: unknown, b: unknown): boolean {
   return false;
 }
 
+/** The paths of every array in `value` (itself included), for a subtree a patch deletes. */
+function arrayPaths(value: unknown, path: string, out: string[]): void {
+  if (Array.isArray(value)) out.push(path);
+  else if (isObject(value)) for (const [key, item] of Object.entries(value)) arrayPaths(item, `${path}.${key}`, out);
+}
+
 function diff(before: unknown, after: unknown, path: string, replacePaths: string[]): unknown {
   if (same(before, after)) return undefined;
   if (isObject(before) && isObject(after)) {
     const out: Json = {};
-    for (const key of Object.keys(before)) if (!Object.hasOwn(after, key)) out[key] = null;
+    for (const key of Object.keys(before)) {
+      if (Object.hasOwn(after, key)) continue;
+      out[key] = null;
+      // OpenClaw counts deleting an array (or an object holding one) as removing its entries.
+      arrayPaths(before[key], path ? `${path}.${key}` : key, replacePaths);
+    }
     for (const key of Object.keys(after)) {
       const child = diff(before[key], after[key], path ? `${path}.${key}` : key, replacePaths);
       if (child !== undefined) out[key] = child;

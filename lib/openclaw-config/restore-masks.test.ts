@@ -2,7 +2,7 @@ import fc from "fast-check";
 import JSON5 from "json5";
 import { describe, expect, it } from "vitest";
 import { MASK, redactConfigData, redactConfigText } from "./redact";
-import { restoreMasks } from "./restore-masks";
+import { restoreMasks, valuesOfUnparsable } from "./restore-masks";
 
 const SAVED = {
   gateway: { mode: "local", auth: { mode: "token", token: "gw-secret-1234567890" } },
@@ -91,5 +91,21 @@ describe("masked values saved back", () => {
         expect(round.data).toEqual(saved);
       }),
     );
+  });
+});
+
+describe("the values of a file that does not parse", () => {
+  it("reads what it can by place, arrays by index, and skips hostile keys", () => {
+    const text = `{ a: { token: "t-1234567890", list: [1, "two", { k: true }] }, "__proto__": { x: 1 }, b: oops, c: null`;
+    const values = valuesOfUnparsable(text);
+    expect(values.a).toEqual({ token: "t-1234567890", list: [1, "two", { k: true }] });
+    expect(values.c).toBeNull();
+    expect(Object.getPrototypeOf(values)).toBe(Object.prototype);
+    expect(Object.hasOwn(values, "__proto__")).toBe(false);
+  });
+
+  it("stays linear on deep nesting: 200 000 open brackets are read without a stack or a path per level", () => {
+    const deep = `${"[".repeat(200_000)}1`;
+    expect(valuesOfUnparsable(deep)).toEqual({});
   });
 });

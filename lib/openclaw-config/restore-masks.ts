@@ -3,6 +3,7 @@
 // that still reads exactly as the saved one at the same place was shown is given back the saved
 // one. A mask anywhere else ("stray": moved, pasted, partly edited, or where nothing secret is
 // saved) is reported by its path, so the file never receives a mask.
+import { scanJson5, type Json5Token } from "./json5-scan";
 import { MASK, maskSecrets, redactValue } from "./redact";
 import { childContext, ROOT_CONTEXT, type SecretContext } from "./secret-paths";
 
@@ -76,4 +77,72 @@ export function restoreMasks(edited: Json, saved: Json | null, extraSecrets: rea
   };
 
   return { data: walk(edited, saved ?? {}, ROOT_CONTEXT, "") as Json, kept, stray };
+}
+
+// ---- A file that does not parse: its values, as far as they can be read, by place ----
+
+/** A place in the file, linked to its parent (no path copied per value: deep nesting stays linear). */
+interface Place {
+  up: Place | null;
+  key: string | number;
+  depth: number;
+  /** The next item's index, for an array at this place. */
+  items: { next: number };
+}
+
+/** Deeper than any config OpenClaw reads (the parser refuses 32); deeper values are not read back. */
+const MAX_DEPTH = 64;
+
+function pathOf(place: Place): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (let p: Place | null = place; p && p.up; p = p.up) path.push(p.key);
+  return path.reverse();
+}
+
+const HOSTILE = new Set(["__proto__", "constructor", "prototype"]);
+
+function decoded(token: Json5Token): unknown {
+  if (token.kind === "number") return Number(token.value);
+  if (token.kind === "literal") return token.value === "true" ? true : token.value === "false" ? false : null;
+  return token.value;
+}
+
+function setAt(root: Json, path: (string | number)[], value: unknown): void {
+  let node: Json | unknown[] = root;
+  for (let i = 0; i < path.length; i++) {
+    const key = path[i];
+    const last = i === path.length - 1;
+    const existing = (node as Record<string | number, unknown>)[key];
+    const next = last
+      ? value
+      : existing && typeof existing === "object"
+        ? existing
+        : typeof path[i + 1] === "number"
+          ? []
+          : {};
+    if (Array.isArray(node)) node[key as number] = next;
+    else define(node, String(key), next);
+    if (last) return;
+    node = next as Json | unknown[];
+  }
+}
+
+/**
+ * The values of a file that does not parse (as openclaw.json may be while the user repairs it in the
+ * editor), read by the same tolerant scanner that masks it, so its masks can be given back by place.
+ */
+export function valuesOfUnparsable(text: string): Json {
+  const root: Json = {};
+  const at = (up: Place, key: string | number): Place => ({ up, key, depth: up.depth + 1, items: { next: 0 } });
+  scanJson5<Place>(text, {
+    root: { up: null, key: "", depth: 0, items: { next: 0 } },
+    child: (parent, key) => at(parent, key),
+    item: (parent) => at(parent, parent.items.next++),
+    value(token, place) {
+      if (!token.closed || place.depth === 0 || place.depth > MAX_DEPTH) return;
+      const path = pathOf(place);
+      if (!path.some((k) => HOSTILE.has(String(k)))) setAt(root, path, decoded(token));
+    },
+  });
+  return root;
 }

@@ -124,25 +124,28 @@ export async function readCurrentAt(expectedRevision: string): Promise<ConfigSna
 /**
  * Applies `change` to the current file if its revision still matches `expectedRevision`.
  * The check, the backup rotation and the write happen under the file's lock, shared with other
- * processes (a second dashboard, npm run setup), so two saves can never both win.
+ * processes (a second dashboard, npm run setup), so two saves can never both win. A file that does
+ * not parse is only replaced when `overUnparsable` says the user saw it and wrote a whole new one
+ * (the editor); it then becomes openclaw.json.bak like any replaced file.
  */
 export function updateConfig(
   expectedRevision: string,
   change: (current: ConfigObject) => ConfigObject,
+  { overUnparsable = false }: { overUnparsable?: boolean } = {},
 ): Promise<ConfigSnapshot> {
   const file = configPath();
   return withFileLock(file, async () => {
     const current = await readCurrentAt(expectedRevision);
-    if (current.problem || !current.data) {
+    if (!overUnparsable && (current.problem || !current.data)) {
       throw new AppError(
         "config_unparsable",
         `openclaw.json does not parse${current.problem?.line ? ` (line ${current.problem.line}, column ${current.problem.column})` : ""}: ${current.problem?.message ?? "unknown problem"}. Fix it by hand; the dashboard will not overwrite it.`,
         current.problem,
       );
     }
-    const next = change(structuredClone(current.data));
+    const next = change(structuredClone(current.data ?? {}));
     const lastGood = await readLastGood(file);
-    const text = serializeConfig(withOpenClawMeta(next, current.data, lastGood));
+    const text = serializeConfig(withOpenClawMeta(next, current.data ?? {}, lastGood));
     assertNoClobber(text, current, lastGood);
     await replaceKeepingBackups(file, text, current);
     cache = null;

@@ -106,6 +106,20 @@ describe("PUT /api/config/text's save", () => {
     expect(await appErrorOf(saveConfigText(revision, text))).toMatchObject({ code: "config_unparsable" });
   });
 
+  it("repairs a file that does not parse, its masks given back by place from the broken text", async () => {
+    const broken = `{\n  gateway: { mode: "local", auth: { mode: "token", token: "gw-secret-1234567890" } }\n  agents: { defaults: { model: { primary: "${R1}" } } },\n}\n`;
+    writeFileSync(file(), broken);
+    const state = await getConfigState();
+    expect(state.problem).not.toBeNull();
+    expect(state.text).not.toContain("gw-secret");
+    const fixedText = state.text.replace("} }\n", "} },\n");
+    const preview = await previewConfigText(fixedText);
+    expect(preview).toMatchObject({ issues: [], keptSecrets: 1 });
+    await saveConfigText(state.revision, fixedText);
+    expect(fileJson().gateway.auth.token).toBe("gw-secret-1234567890");
+    expect(readFileSync(`${file()}.bak`, "utf8")).toBe(broken);
+  });
+
   it("keeps OpenClaw's meta whatever the text says, and says so", async () => {
     const { text, revision } = await shownWith((t) => t.replace('"2026.9.6"', '"1999.1.1"'));
     expect(await previewConfigText(text)).toMatchObject({ metaKept: true });

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { ConfigValidation, ValidationIssue } from "@/lib/openclaw-config/api-types";
 import { describeClobber } from "@/lib/openclaw-config/clobber";
 import { MASK, maskSecrets } from "@/lib/openclaw-config/redact";
-import { restoreMasks } from "@/lib/openclaw-config/restore-masks";
+import { restoreMasks, valuesOfUnparsable } from "@/lib/openclaw-config/restore-masks";
 import {
   clobberCheck,
   parseConfigText,
@@ -88,7 +88,9 @@ async function candidateFrom(text: string, snapshot: ConfigSnapshot, hidden: str
       reformats: false,
     };
   }
-  const restored = restoreMasks(parsed.data, snapshot.data, hidden);
+  // A file that does not parse (the user is repairing it here) gives its values back by place too.
+  const saved = snapshot.data ?? (snapshot.exists ? valuesOfUnparsable(snapshot.text) : null);
+  const restored = restoreMasks(parsed.data, saved, hidden);
   const data = restored.data;
   // meta is OpenClaw's (migration markers, lastTouchedVersion): the file's stays, whatever the text says.
   const fileMeta = snapshot.data?.meta;
@@ -169,6 +171,8 @@ export async function saveConfigText(expectedRevision: string, text: string): Pr
   assertSize(text);
   return withConflictState(async () => {
     const [snapshot, hidden, gateway] = await Promise.all([readCurrentAt(expectedRevision), secrets(), readGateway()]);
+    if (snapshot.exists && snapshot.problem && snapshot.text === "")
+      throw new AppError("config_unparsable", `Not saved: ${snapshot.problem.message}`, snapshot.problem);
     const candidate = await candidateFrom(text, snapshot, hidden);
     assertSavable(candidate);
     const next = candidate.data;
@@ -185,7 +189,7 @@ export async function saveConfigText(expectedRevision: string, text: string): Pr
         { issues: verdict.issues, by: verdict.by },
       );
     }
-    const written = await updateConfig(expectedRevision, () => structuredClone(next));
+    const written = await updateConfig(expectedRevision, () => structuredClone(next), { overUnparsable: true });
     if (gateway.status.state !== "running") return fileOutcome(written);
     return { ...(await fileOutcome(await readConfig())), ...(await waitForGatewayApply()) };
   });
