@@ -2,6 +2,7 @@ import "./support/server-only-stub";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { expect } from "./fixtures";
+import { setEditorText } from "./support/config-editor";
 import { realGatewayTest } from "./support/real-gateway-test";
 
 // The verdict and the repairs with the REAL Gateway 2026.9.6 running: it judges the file it watches
@@ -103,7 +104,8 @@ test("a trap in a valid file is repaired through the Gateway's config.patch", as
   expect((await readJson(stateDir)).agents.defaults.model.fallbacks).toEqual(["huggingface/Qwen/Qwen3-8B"]);
 });
 
-test("a whole-file edit goes through the Gateway's config.patch and is live; refused ones write nothing", async ({
+test("a whole-file edit in the browser goes through the Gateway's config.patch and is live; refused ones write nothing", async ({
+  page,
   request,
   real,
   sentinel,
@@ -134,6 +136,7 @@ test("a whole-file edit goes through the Gateway's config.patch and is live; ref
   expect(JSON.stringify((await refused.json()).error)).toContain("models.providers.huggingface.models.0");
   expect(await readFile(file(stateDir), "utf8")).toBe(onDisk);
 
+  // In the browser: the editor's review says the Gateway judges the save; the save is live.
   const edited = JSON.parse(state.text);
   edited.agents = {
     ...edited.agents,
@@ -143,12 +146,14 @@ test("a whole-file edit goes through the Gateway's config.patch and is live; ref
       models: { [R1]: { alias: "R1 fast" } },
     },
   };
-  const saved = await request.put("/api/config/text", {
-    headers: { "if-match": `"${state.revision}"` },
-    data: { text: JSON.stringify(edited, null, 2) },
-  });
-  expect(saved.status(), await saved.text()).toBe(200);
-  expect(await saved.json()).toMatchObject({ appliedBy: "gateway", applied: true, requiresRestart: false });
+  await page.goto("/config");
+  await page.getByRole("button", { name: "Edit", exact: true }).click();
+  await setEditorText(page, JSON.stringify(edited, null, 2));
+  await page.getByRole("button", { name: "Review changes" }).click();
+  await expect(page.getByTestId("editor-verdict")).toContainText("The running Gateway checks it again when you save");
+  await expect(page.getByTestId("editor-kept-secrets")).toHaveText("1 masked value keeps its saved secret.");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("editor-saved")).toHaveText("Applied by the running Gateway: your agent uses it now.");
   const after = await real.client.configGet();
   expect(after.hash).not.toBe(before.hash);
   expect(after.applied).toBe(true);

@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { readConfigJson, readConfigText, writeConfig } from "./support/config-files";
 import { expectNoSeriousAxeViolation } from "./support/axe";
+import { editor, setEditorText } from "./support/config-editor";
 
 // The Config page's whole-file editor and its import: typed edits with live parse errors, the
 // server's review (diff, verdict, kept secrets, the comments notice), the save on disk with the
@@ -31,15 +31,6 @@ test.beforeEach(({ sentinel }) => {
   sentinel.addToken(GATEWAY_SECRET);
   sentinel.addToken(OPENAI_KEY);
 });
-
-const editor = (page: Page) => page.getByRole("textbox", { name: "openclaw.json editor" });
-
-/** Replaces the editor's whole text, as a paste would. */
-async function setEditorText(page: Page, text: string) {
-  await editor(page).click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.insertText(text);
-}
 
 test("edit the whole file: a live parse error, the review, the save; the secrets stay on disk", async ({
   page,

@@ -9,7 +9,7 @@ export default function ConfigPage() {
     <>
       <PageHeader
         title="Config"
-        description="The openclaw.json file as OpenClaw reads it: review pending changes, download it, or restore a backup."
+        description="The openclaw.json file as OpenClaw reads it: edit it whole or import settings, review pending changes, download it, or restore a backup."
       />
       <ConfigWorkspace />
     </>

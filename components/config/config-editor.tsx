@@ -273,6 +273,9 @@ function Review({ body, stale }: { body: ConfigTextPreviewBody; stale: boolean }
     >
       <p className={body.validation.valid ? "alert-ok" : "alert-error"} data-testid="editor-verdict">
         {checkedBy(body.validation)}
+        {body.gatewayJudgesSave
+          ? " The running Gateway checks it again when you save, and applies it (config.patch)."
+          : ""}
       </p>
       {body.issues.length > 0 ? (
         <div className="space-y-1">

@@ -145,4 +145,6 @@ export interface ConfigTextPreviewBody {
   keptSecrets: number;
   /** The text changes `meta`, which is OpenClaw's: the file's `meta` is kept as it is. */
   metaKept?: boolean;
+  /** A Gateway runs the file: the save goes through its config.patch, and it judges the text again then. */
+  gatewayJudgesSave?: boolean;
 }

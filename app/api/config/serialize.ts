@@ -108,5 +108,6 @@ export function serializeTextPreview(p: ConfigTextPreview): ConfigTextPreviewBod
     ...(p.reformats ? { reformats: true } : {}),
     keptSecrets: p.keptSecrets,
     ...(p.metaKept ? { metaKept: true } : {}),
+    ...(p.gatewayJudgesSave ? { gatewayJudgesSave: true } : {}),
   };
 }

@@ -19,7 +19,7 @@ import {
 import { fileOutcome, secrets, withConflictState, type SaveOutcome } from "./config-state";
 import { saveThroughGateway, waitForGatewayApply } from "./gateway-save";
 import { maskedDiff } from "./model-config";
-import { judgeConfigText, readGateway } from "./verdict";
+import { judgeConfigText, readGateway, type GatewayRead } from "./verdict";
 
 // The whole file, edited as text on the Config page: PUT /api/config/text and its preview. The text
 // comes back with the masks it was shown; restore-masks.ts gives them their saved secrets back, so
@@ -38,6 +38,7 @@ export interface ConfigTextPreview {
   reformats?: boolean;
   keptSecrets: number;
   metaKept?: boolean;
+  gatewayJudgesSave?: boolean;
 }
 
 interface Candidate {
@@ -136,7 +137,7 @@ export async function previewConfigText(text: string): Promise<ConfigTextPreview
       ...(candidate.problem ? { problem: candidate.problem } : {}),
     };
   }
-  const validation = await judgeConfigText(candidate.text);
+  const [validation, gateway] = await Promise.all([judgeConfigText(candidate.text), readGateway()]);
   return {
     ...common,
     diff: await maskedDiff(snapshot.text, candidate.text),
@@ -144,7 +145,14 @@ export async function previewConfigText(text: string): Promise<ConfigTextPreview
     issues: [...candidate.blocking, ...(validation.valid ? [] : validation.issues)],
     ...(candidate.reformats ? { reformats: true } : {}),
     ...(candidate.metaKept ? { metaKept: true } : {}),
+    ...(viaGateway(gateway) ? { gatewayJudgesSave: true } : {}),
   };
+}
+
+/** The save goes through the Gateway's config.patch (see saveConfigText). */
+function viaGateway(gateway: GatewayRead): boolean {
+  // A Gateway whose config.get failed is still asked: saveThroughGateway knows what to do when it is gone.
+  return gateway.status.state === "running" && gateway.snapshot?.valid !== false;
 }
 
 /** Refuses the candidate with the dashboard's usual errors: 422 unparsable, invalid, or write-rejected. */
@@ -177,9 +185,7 @@ export async function saveConfigText(expectedRevision: string, text: string): Pr
     assertSavable(candidate);
     const next = candidate.data;
     const note = "HF Provider Dashboard: whole-file edit";
-    // A Gateway whose config.get failed is still asked: saveThroughGateway knows what to do when it is gone.
-    if (gateway.status.state === "running" && gateway.snapshot?.valid !== false)
-      return saveThroughGateway(expectedRevision, () => structuredClone(next), note);
+    if (viaGateway(gateway)) return saveThroughGateway(expectedRevision, () => structuredClone(next), note);
     const verdict = await judgeConfigText(candidate.text);
     if (!verdict.valid) {
       const [first] = verdict.issues;
