@@ -230,7 +230,9 @@ describe("two processes saving at once", () => {
       `import { withFileLock } from ${JSON.stringify(path.resolve("lib/server/atomic-file.ts"))};
        await withFileLock(${JSON.stringify(file())}, async () => {
          process.stdout.write("locked\\n");
-         await new Promise(() => {});
+         // A timer keeps the process alive until it is killed: with nothing pending, Node would exit on
+         // its own and the lock library's exit handler would remove the lock the test needs left behind.
+         await new Promise(() => setInterval(() => {}, 60_000));
        });`,
     );
     const child = startChild(holder);
