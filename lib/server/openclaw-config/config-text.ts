@@ -137,7 +137,7 @@ export async function previewConfigText(text: string): Promise<ConfigTextPreview
       ...(candidate.problem ? { problem: candidate.problem } : {}),
     };
   }
-  const [validation, gateway] = await Promise.all([judgeConfigText(candidate.text), readGateway()]);
+  const [validation, gateway] = await Promise.all([judgeConfigText(candidate.text, snapshot.path), readGateway()]);
   return {
     ...common,
     diff: await maskedDiff(snapshot.text, candidate.text),
@@ -186,7 +186,7 @@ export async function saveConfigText(expectedRevision: string, text: string): Pr
     const next = candidate.data;
     const note = "HF Provider Dashboard: whole-file edit";
     if (viaGateway(gateway)) return saveThroughGateway(expectedRevision, () => structuredClone(next), note);
-    const verdict = await judgeConfigText(candidate.text);
+    const verdict = await judgeConfigText(candidate.text, snapshot.path);
     if (!verdict.valid) {
       const [first] = verdict.issues;
       throw new AppError(

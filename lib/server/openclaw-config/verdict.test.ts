@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { judgeConfigText, judgeCurrentConfig, settleCurrentCheck, type GatewayRead } from "./verdict";
@@ -41,6 +41,20 @@ afterEach(() => {
 });
 
 describe("judgeConfigText", () => {
+  it("judges a text with $include beside the real file, so its relative includes resolve, and leaves nothing there", async () => {
+    const configDir = path.join(dir, "state");
+    mkdirSync(configDir, { recursive: true });
+    writeFileSync(path.join(configDir, "models.json5"), "{}");
+    process.env.OPENCLAW_BIN =
+      fakeCli(`if [ -f "$(dirname "$OPENCLAW_CONFIG_PATH")/models.json5" ]; then echo '{"valid":true}'; else
+  echo '{"valid":false,"issues":[{"path":"$include","message":"Include not found"}]}'; exit 1; fi`);
+    const text = '{ "$include": "./models.json5" }';
+    const configFile = path.join(configDir, "openclaw.json");
+    expect(await judgeConfigText(text, configFile)).toMatchObject({ valid: true });
+    expect(await judgeConfigText(text)).toMatchObject({ valid: false }); // a private copy elsewhere cannot see it
+    expect(readdirSync(configDir)).toEqual(["models.json5"]);
+  });
+
   it("asks the CLI about a private copy of the text, read-only, and says its version", async () => {
     process.env.OPENCLAW_BIN = fakeCli(validator);
     const before = readdirSync(os.tmpdir()).filter((n) => n.startsWith("hfpd-verdict-") && !n.includes("test"));

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -97,19 +98,24 @@ async function validateWithCli(cli: OpenClawCli, file: string, hidden: string[])
 
 /**
  * OpenClaw's verdict on any candidate text (a whole file): the CLI on a private temporary copy (mode
- * 0600 in a 0700 folder, removed after), else the dashboard's schema. Waits for the CLI.
+ * 0600 in a 0700 folder, removed after), else the dashboard's schema. Waits for the CLI. A text with
+ * `$include` is copied beside `configFile` instead (a dot-file, 0600, removed after), so its relative
+ * includes resolve as they will for the real file.
  */
-export async function judgeConfigText(text: string): Promise<Verdict> {
+export async function judgeConfigText(text: string, configFile?: string): Promise<Verdict> {
   const cli = await findOpenClawCli();
   if (cli) {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "hfpd-verdict-"));
+    const beside = configFile && text.includes("$include") ? path.dirname(configFile) : null;
+    const dir = beside ?? (await mkdtemp(path.join(os.tmpdir(), "hfpd-verdict-")));
+    const file = beside
+      ? path.join(beside, `.${path.basename(configFile as string)}.verdict-${randomBytes(6).toString("hex")}`)
+      : path.join(dir, "openclaw.json");
     try {
-      const file = path.join(dir, "openclaw.json");
-      await writeFile(file, text, { mode: 0o600 });
+      await writeFile(file, text, { mode: 0o600, flag: "wx" });
       const verdict = await validateWithCli(cli, file, await hiddenValues());
       if (verdict) return verdict;
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      await rm(beside ? file : dir, { recursive: true, force: true });
     }
   }
   const { data, problem } = parseConfigText(text);
