@@ -68,7 +68,9 @@ test("edit the whole file: a live parse error, the review, the save; the secrets
 
   await page.getByRole("button", { name: "Review changes" }).click();
   const review = page.getByTestId("editor-review");
-  await expect(review.getByTestId("editor-verdict")).toContainText("Checked by");
+  await expect(review.getByTestId("editor-verdict")).toContainText(
+    "The dashboard's own copy of OpenClaw's schema finds no problem",
+  );
   const diff = review.getByTestId("editor-diff");
   await expect(diff.locator("tr[data-kind=add]").filter({ hasText: `"primary": "${R1}"` })).toHaveCount(1);
   await expect(diff.locator("tr[data-kind=remove]").filter({ hasText: `"primary": "${LLAMA}"` })).toHaveCount(1);

@@ -4,50 +4,24 @@
 // verdict), then save with the revision the review was computed on. Loaded on demand with the
 // CodeMirror wrapper and json5 (next/dynamic in config-workspace.tsx), so the page's first load
 // does not carry them.
-import JSON5 from "json5";
 import { useEffect, useId, useState } from "react";
 import { DiffView } from "@/components/ui/diff-view";
 import { usePreviewConfigText, useSaveConfigText } from "@/lib/client/config";
 import { ApiError, errorMessage } from "@/lib/client/fetcher";
 import { FileChangedError } from "@/lib/client/save-with-revision";
-import type { ConfigTextPreviewBody, ConfigValidation, ValidationIssue } from "@/lib/openclaw-config/api-types";
+import type { ConfigTextPreviewBody, ValidationIssue } from "@/lib/openclaw-config/api-types";
+import { parseConfigText, type ParseProblem } from "@/lib/openclaw-config/parse-config";
 import { MASK } from "@/lib/openclaw-config/redact";
 import { savedMessage } from "@/lib/openclaw-config/save-message";
+import { verdictHeadline } from "@/lib/openclaw-config/verdict-text";
 import { CodeEditor } from "./code-editor";
 
 const PARSE_DELAY_MS = 150;
 
-interface ParseProblem {
-  line?: number;
-  column?: number;
-  message: string;
-}
-
-/** Where JSON5 text does not parse, in words ("Line 3, column 7: invalid character 'x'"); null when it parses. */
-function parseProblem(text: string): ParseProblem | null {
-  try {
-    JSON5.parse(text);
-    return null;
-  } catch (error) {
-    const e = error as { lineNumber?: number; columnNumber?: number; message?: string };
-    const message = String(e.message ?? "it does not parse")
-      .replace(/^JSON5: /, "")
-      .replace(/ at \d+:\d+$/, "");
-    return { line: e.lineNumber, column: e.columnNumber, message };
-  }
-}
+/** Where the text does not parse, as the server will say it; null when it parses. */
+const parseProblem = (text: string): ParseProblem | null => parseConfigText(text).problem;
 
 const problemText = (p: ParseProblem) => (p.line ? `Line ${p.line}, column ${p.column ?? 1}: ${p.message}` : p.message);
-
-function checkedBy(v: ConfigValidation): string {
-  const who =
-    v.by === "gateway"
-      ? "Checked by the running Gateway"
-      : v.by === "openclaw-cli"
-        ? `Checked by OpenClaw${v.openclawVersion ? ` ${v.openclawVersion}` : ""} (CLI)`
-        : "Checked by the dashboard's schema (OpenClaw not installed)";
-  return `${who}: ${v.valid ? "it accepts this file." : "it refuses this file."}`;
-}
 
 function Issues({ issues, label }: { issues: ValidationIssue[]; label: string }) {
   return (
@@ -272,7 +246,7 @@ function Review({ body, stale }: { body: ConfigTextPreviewBody; stale: boolean }
       data-stale={String(stale)}
     >
       <p className={body.validation.valid ? "alert-ok" : "alert-error"} data-testid="editor-verdict">
-        {checkedBy(body.validation)}
+        {verdictHeadline(body.validation)}
         {body.gatewayJudgesSave
           ? " The running Gateway checks it again when you save, and applies it (config.patch)."
           : ""}

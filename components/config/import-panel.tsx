@@ -3,10 +3,10 @@
 // Hugging Face page, either as model settings (replaced or merged, lib/openclaw-config/import-settings)
 // or as the whole file. The result goes into the editor; nothing is saved until it is reviewed and
 // saved there. Loaded on demand (next/dynamic in config-workspace.tsx), with json5.
-import JSON5 from "json5";
 import { useId, useState } from "react";
 import { DOC_EXAMPLES } from "@/lib/openclaw-config/doc-examples";
 import { hasComments, importModelSettings, type ImportMode } from "@/lib/openclaw-config/import-settings";
+import { parseConfigText, problemPosition } from "@/lib/openclaw-config/parse-config";
 
 /** Far above any real openclaw.json, and the server's own cap on a saved text. */
 const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
@@ -26,23 +26,11 @@ interface Props {
   onClose: () => void;
 }
 
-function where(error: unknown): string {
-  const e = error as { lineNumber?: number; columnNumber?: number; message?: string };
-  const message = String(e.message ?? "it does not parse")
-    .replace(/^JSON5: /, "")
-    .replace(/ at \d+:\d+$/, "");
-  return e.lineNumber ? `line ${e.lineNumber}, column ${e.columnNumber ?? 1}: ${message}` : message;
-}
-
 function parseObject(text: string, what: string): Record<string, unknown> {
-  let value: unknown;
-  try {
-    value = JSON5.parse(text);
-  } catch (error) {
-    throw new Error(`${what} does not parse (${where(error)}).`);
-  }
-  if (!value || typeof value !== "object" || Array.isArray(value)) throw new Error(`${what} is not an object ({…}).`);
-  return value as Record<string, unknown>;
+  const { data, problem } = parseConfigText(text);
+  if (!data)
+    throw new Error(`${what} does not parse${problemPosition(problem ?? { message: "" })}: ${problem?.message}`);
+  return data;
 }
 
 const sizeText = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;

@@ -15,7 +15,8 @@ import { isCredentialedUrl, withoutCredentials } from "@/lib/openclaw-config/sec
 import type { ConfigIssue } from "@/lib/openclaw-config/schema";
 import { readModelSettings, type ModelSettings } from "@/lib/openclaw-config/model-settings";
 import { builtinCatalog, getCatalog } from "../catalog/catalog";
-import { listBackups, readConfig, type ConfigSnapshot, type ParseProblem } from "./config-file";
+import type { ParseProblem } from "@/lib/openclaw-config/parse-config";
+import { listBackups, readConfig, type ConfigSnapshot } from "./config-file";
 import { resolveToken } from "../token/token-source";
 import { doctorLint } from "./doctor-lint";
 import { withRepairs } from "./repair-list";

@@ -5,21 +5,20 @@ import type { ConfigValidation, ValidationIssue } from "@/lib/openclaw-config/ap
 import { describeClobber } from "@/lib/openclaw-config/clobber";
 import { MASK, maskSecrets } from "@/lib/openclaw-config/redact";
 import { restoreMasks, valuesOfUnparsable } from "@/lib/openclaw-config/restore-masks";
+import { parseConfigText, type ParseProblem } from "@/lib/openclaw-config/parse-config";
 import {
   clobberCheck,
-  parseConfigText,
   readConfig,
   readCurrentAt,
   serializeConfig,
   updateConfig,
   type ConfigObject,
   type ConfigSnapshot,
-  type ParseProblem,
 } from "./config-file";
-import { fileOutcome, secrets, withConflictState, type SaveOutcome } from "./config-state";
-import { saveThroughGateway, waitForGatewayApply } from "./gateway-save";
+import { secrets, withConflictState, type SaveOutcome } from "./config-state";
+import { fileWriteOutcome, saveThroughGateway } from "./gateway-save";
 import { maskedDiff } from "./model-config";
-import { judgeConfigText, readGateway, type GatewayRead } from "./verdict";
+import { judgeConfigText, problemIssue, readGateway, type GatewayRead } from "./verdict";
 
 // The whole file, edited as text on the Config page: PUT /api/config/text and its preview. The text
 // comes back with the masks it was shown; restore-masks.ts gives them their saved secrets back, so
@@ -47,8 +46,10 @@ interface Candidate {
   /** `data` as it would be written. */
   text: string;
   problem: ParseProblem | null;
-  /** Masks with nothing saved at their place, and clobber reasons: these stop the save before OpenClaw is asked. */
-  blocking: ValidationIssue[];
+  /** Masks with nothing saved at their place (422 config_invalid): they stop the save before OpenClaw is asked. */
+  stray: ValidationIssue[];
+  /** Why OpenClaw would take the write for a clobber (422 config_write_rejected): they stop it too. */
+  clobber: ValidationIssue[];
   keptSecrets: number;
   metaKept: boolean;
   reformats: boolean;
@@ -60,11 +61,6 @@ function assertSize(text: string): void {
       "payload_too_large",
       "The config is larger than 2 MB; OpenClaw's file cannot be that large here.",
     );
-}
-
-function problemIssue(problem: ParseProblem): ValidationIssue {
-  const where = problem.line ? ` (line ${problem.line}, column ${problem.column})` : "";
-  return { path: "", message: `The text does not parse${where}: ${problem.message}` };
 }
 
 function strayIssue(path: string): ValidationIssue {
@@ -79,15 +75,7 @@ async function candidateFrom(text: string, snapshot: ConfigSnapshot, hidden: str
   const parsed = parseConfigText(text);
   if (parsed.problem || !parsed.data) {
     const problem = parsed.problem ?? { message: "The text does not parse." };
-    return {
-      data: null,
-      text: "",
-      problem,
-      blocking: [problemIssue(problem)],
-      keptSecrets: 0,
-      metaKept: false,
-      reformats: false,
-    };
+    return { data: null, text: "", problem, stray: [], clobber: [], keptSecrets: 0, metaKept: false, reformats: false };
   }
   // A file that does not parse (the user is repairing it here) gives its values back by place too.
   const saved = snapshot.data ?? (snapshot.exists ? valuesOfUnparsable(snapshot.text) : null);
@@ -98,28 +86,18 @@ async function candidateFrom(text: string, snapshot: ConfigSnapshot, hidden: str
   const metaKept = fileMeta !== undefined && !isDeepStrictEqual(data.meta, fileMeta);
   if (fileMeta !== undefined) data.meta = structuredClone(fileMeta);
   const written = serializeConfig(data);
-  const blocking = restored.stray.map(strayIssue);
   const clobber = snapshot.exists ? await clobberCheck(written, snapshot) : [];
-  if (clobber.length > 0) blocking.push({ path: "", message: maskSecrets(describeClobber(clobber), hidden) });
   return {
     data,
     text: written,
     problem: null,
-    blocking,
+    stray: restored.stray.map(strayIssue),
+    clobber: clobber.length > 0 ? [{ path: "", message: maskSecrets(describeClobber(clobber), hidden) }] : [],
     keptSecrets: restored.kept,
     metaKept,
-    reformats: text.trim() !== "" && text !== written && !isPlainJson(text),
+    // Plain JSON in another spacing is not "JSON5": only comments and JSON5 syntax are lost.
+    reformats: text.trim() !== "" && !parsed.json,
   };
-}
-
-/** Plain JSON, whatever its spacing (OpenClaw's writes use 2 spaces; a different indent is not "JSON5"). */
-function isPlainJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** What saving the whole file as `text` would do now: the diff, OpenClaw's verdict, what stops it. Writes nothing. */
@@ -129,12 +107,14 @@ export async function previewConfigText(text: string): Promise<ConfigTextPreview
   const candidate = await candidateFrom(text, snapshot, hidden);
   const common = { revision: snapshot.revision, keptSecrets: candidate.keptSecrets };
   if (!candidate.data) {
+    const problem = candidate.problem ?? { message: "The text does not parse." };
+    const issues = [problemIssue(problem, "The text")];
     return {
       ...common,
       diff: await maskedDiff(snapshot.text, snapshot.text),
-      validation: { by: "dashboard-schema", valid: false, issues: candidate.blocking },
-      issues: candidate.blocking,
-      ...(candidate.problem ? { problem: candidate.problem } : {}),
+      validation: { by: "dashboard-schema", valid: false, issues },
+      issues,
+      problem,
     };
   }
   const [validation, gateway] = await Promise.all([judgeConfigText(candidate.text, snapshot.path), readGateway()]);
@@ -142,7 +122,7 @@ export async function previewConfigText(text: string): Promise<ConfigTextPreview
     ...common,
     diff: await maskedDiff(snapshot.text, candidate.text),
     validation,
-    issues: [...candidate.blocking, ...(validation.valid ? [] : validation.issues)],
+    issues: [...candidate.stray, ...candidate.clobber, ...(validation.valid ? [] : validation.issues)],
     ...(candidate.reformats ? { reformats: true } : {}),
     ...(candidate.metaKept ? { metaKept: true } : {}),
     ...(viaGateway(gateway) ? { gatewayJudgesSave: true } : {}),
@@ -155,18 +135,20 @@ function viaGateway(gateway: GatewayRead): boolean {
   return gateway.status.state === "running" && gateway.snapshot?.valid !== false;
 }
 
-/** Refuses the candidate with the dashboard's usual errors: 422 unparsable, invalid, or write-rejected. */
+/** Refuses the candidate with the dashboard's usual errors: 422 unparsable, invalid (stray masks), or write-rejected. */
 function assertSavable(candidate: Candidate): asserts candidate is Candidate & { data: ConfigObject } {
   if (!candidate.data) {
     const problem = candidate.problem ?? { message: "The text does not parse." };
-    throw new AppError("config_unparsable", `Not saved: ${problemIssue(problem).message}`, problem);
+    throw new AppError("config_unparsable", `Not saved: ${problemIssue(problem, "The text").message}`, problem);
   }
-  const [first] = candidate.blocking;
-  if (!first) return;
-  const code = first.message.includes(MASK) ? "config_invalid" : "config_write_rejected";
-  throw new AppError(code, `Not saved: ${first.path ? `${first.path}: ` : ""}${first.message}`, {
-    issues: candidate.blocking,
-  });
+  for (const [code, issues] of [
+    ["config_invalid", candidate.stray],
+    ["config_write_rejected", candidate.clobber],
+  ] as const) {
+    const [first] = issues;
+    if (first)
+      throw new AppError(code, `Not saved: ${first.path ? `${first.path}: ` : ""}${first.message}`, { issues });
+  }
 }
 
 /**
@@ -196,7 +178,6 @@ export async function saveConfigText(expectedRevision: string, text: string): Pr
       );
     }
     const written = await updateConfig(expectedRevision, () => structuredClone(next), { overUnparsable: true });
-    if (gateway.status.state !== "running") return fileOutcome(written);
-    return { ...(await fileOutcome(await readConfig())), ...(await waitForGatewayApply()) };
+    return fileWriteOutcome(written, gateway.status.state === "running");
   });
 }

@@ -6,7 +6,7 @@ import type { ConfigIssue } from "@/lib/openclaw-config/schema";
 import { mergePatchOf } from "@/lib/openclaw-config/merge-patch";
 import { configGet, configPatch, gatewayStatus } from "../gateway/client";
 import { GatewayError } from "../gateway/errors";
-import { readConfig, readCurrentAt, updateConfig, type ConfigObject } from "./config-file";
+import { readConfig, readCurrentAt, updateConfig, type ConfigObject, type ConfigSnapshot } from "./config-file";
 import {
   catalogForChecks,
   fileOutcome,
@@ -155,7 +155,7 @@ export async function saveThroughGateway(
  * After a file write while the Gateway runs an older config (it refuses patches while the file is
  * invalid), the Gateway's watcher validates and hot-applies the file by itself in 0.2–0.7 s: did it?
  */
-export async function waitForGatewayApply(): Promise<{ applied: boolean; requiresRestart: boolean }> {
+async function waitForGatewayApply(): Promise<{ applied: boolean; requiresRestart: boolean }> {
   const deadline = Date.now() + APPLY_WAIT_MS;
   while (Date.now() < deadline) {
     const snapshot = await configGet().catch(() => null);
@@ -163,6 +163,17 @@ export async function waitForGatewayApply(): Promise<{ applied: boolean; require
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return { applied: false, requiresRestart: false };
+}
+
+/**
+ * The answer to a file write (`written`) made while a Gateway may run: without one, the file's;
+ * with one (it refused patches, so the file was written), once its watcher applied the file or
+ * APPLY_WAIT_MS passed.
+ */
+export async function fileWriteOutcome(written: ConfigSnapshot, gatewayRunning: boolean): Promise<SaveOutcome> {
+  if (!gatewayRunning) return fileOutcome(written);
+  const applied = await waitForGatewayApply();
+  return { ...(await fileOutcome(await readConfig())), ...applied };
 }
 
 /** OpenClaw's refusals in the dashboard's language: conflict → 409 (with the file), invalid → 422 with its issues. */

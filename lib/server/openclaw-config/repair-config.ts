@@ -6,7 +6,6 @@ import { checkTouchedConfig, type ConfigIssue } from "@/lib/openclaw-config/sche
 import { readConfig, readCurrentAt, serializeConfig, updateConfig, type ConfigSnapshot } from "./config-file";
 import {
   catalogForChecks,
-  fileOutcome,
   maskIssues,
   secrets,
   unparsable,
@@ -14,7 +13,7 @@ import {
   type ConfigPreview,
   type SaveOutcome,
 } from "./config-state";
-import { saveThroughGateway, waitForGatewayApply } from "./gateway-save";
+import { fileWriteOutcome, saveThroughGateway } from "./gateway-save";
 import { maskedDiff } from "./model-config";
 import { repairContext } from "./repair-list";
 import { judgeCurrentConfig } from "./verdict";
@@ -72,7 +71,5 @@ export async function applyRepair(id: string, expectedRevision: string): Promise
   const note = `HF Provider Dashboard: ${repair.label}`;
   if (gatewayValid === true) return withConflictState(() => saveThroughGateway(expectedRevision, edit, note));
   const written = await withConflictState(() => updateConfig(expectedRevision, edit));
-  if (gatewayValid !== false) return fileOutcome(written);
-  const applied = await waitForGatewayApply();
-  return { ...(await fileOutcome(await readConfig())), ...applied };
+  return fileWriteOutcome(written, gatewayValid === false);
 }

@@ -12,7 +12,8 @@ import type { GatewayConfigSnapshot } from "../gateway/payloads";
 import type { GatewayStatus } from "../gateway/status";
 import { findOpenClawCli, parseJsonOutput, runOpenClaw, type OpenClawCli } from "../openclaw-cli/cli";
 import { resolveToken } from "../token/token-source";
-import { parseConfigText, readConfig, type ConfigObject, type ConfigSnapshot, type ParseProblem } from "./config-file";
+import { parseConfigText, problemPosition, type ParseProblem } from "@/lib/openclaw-config/parse-config";
+import { readConfig, type ConfigObject, type ConfigSnapshot } from "./config-file";
 
 // OpenClaw is the judge of a whole config file, in this order: the running Gateway (config.get's
 // valid/issues for the file it watches), else the installed CLI (`openclaw config validate --json`),
@@ -53,9 +54,9 @@ function masked(issues: ValidationIssue[], hidden: string[]): ValidationIssue[] 
   }));
 }
 
-function problemIssue(problem: ParseProblem): ValidationIssue {
-  const where = problem.line ? ` (line ${problem.line}, column ${problem.column})` : "";
-  return { path: "", message: `The file does not parse${where}: ${problem.message}` };
+/** The whole-file issue for a text that does not parse (`what`: "The file", "The text"). */
+export function problemIssue(problem: ParseProblem, what = "The file"): ValidationIssue {
+  return { path: "", message: `${what} does not parse${problemPosition(problem)}: ${problem.message}` };
 }
 
 /** The dashboard's own schema: strict where it writes, silent elsewhere. */
